@@ -1,0 +1,54 @@
+package org.viche.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything Viche itself can be told; Quarkus' own settings stay under {@code quarkus.*}. */
+@ConfigMapping(prefix = "viche")
+public interface VicheConfig {
+
+    /** When set and no admin token exists yet, this secret becomes the first admin token. */
+    Optional<String> bootstrapAdminToken();
+
+    Demo demo();
+
+    Limits limits();
+
+    Regions regions();
+
+    interface Demo {
+        /** Load the example survey at start (idempotent across restarts). */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Limits {
+        /** Largest JSON body accepted on /api, except the batch endpoint. */
+        @WithDefault("65536")
+        long apiBodyBytes();
+
+        /** Largest body accepted by the batch endpoint (up to 1000 items). */
+        @WithDefault("1048576")
+        long batchBodyBytes();
+
+        /** Largest form body accepted on the citizen pages. */
+        @WithDefault("65536")
+        long formBodyBytes();
+    }
+
+    interface Regions {
+        /**
+         * A folder of extra region-scheme CSV files ({@code <SCHEME>.csv}, same columns as
+         * the bundled UA scheme), so operators can load new population figures without a
+         * code change. A file here replaces the bundled scheme of the same name.
+         */
+        Optional<String> directory();
+    }
+
+    /** Kept for later: how stale public results may be. */
+    @WithDefault("PT1M")
+    Duration publishInterval();
+}

@@ -1,0 +1,115 @@
+package org.viche.error;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
+/**
+ * The single error layer. Under {@code /api} every failure becomes problem+json; on pages
+ * the same failures become a plain HTML error page. Nothing here ever echoes a class name,
+ * a stack trace or the text of an unexpected exception.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @Inject
+    ErrorResponses responses;
+
+    @ServerExceptionMapper
+    public Response apiException(ApiException e, UriInfo uri) {
+        return responses.of(uri, e.toProblem(), e.retryAfterSeconds());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<?> v : e.getConstraintViolations()) {
+            errors.add(new FieldError(fieldOf(v.getPropertyPath()), "invalid", v.getMessage()));
+        }
+        errors.sort((a, b) -> a.field().compareTo(b.field()));
+        return responses.of(uri, Problem.withErrors(400, "Invalid request", "The request has invalid fields.", errors), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = JsonPaths.of(mapping.getPath());
+            FieldError error = new FieldError(field, "wrongType", "has the wrong type or shape");
+            return responses.of(uri, Problem.withErrors(400, "Invalid request",
+                    "A field of the request body has the wrong type.", List.of(error)), null);
+        }
+        return responses.of(uri, Problem.of(400, "Malformed JSON", "The request body is not valid JSON."), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e, UriInfo uri) {
+        return responses.of(uri, Problem.of(401, "Unauthorized", "A valid bearer token is required."), null);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
+        return responses.of(uri, Problem.of(401, "Unauthorized", "The bearer token is not valid."), null);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return responses.of(uri, Problem.of(403, "Forbidden", "This token's role may not do this."), null);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        return responses.of(uri, Problem.of(status, ErrorResponses.titleFor(status), ErrorResponses.detailFor(status)), null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected failure", e);
+        return responses.of(uri, Problem.of(500, "Internal error", "The request could not be completed."), null);
+    }
+
+    /** {@code create.definition.questions[2].key} becomes {@code questions[2].key}. */
+    static String fieldOf(Path path) {
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.getName() == null) {
+                continue;
+            }
+            if (!field.isEmpty()) {
+                field.append('.');
+            }
+            field.append(node.getName());
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('.').append(node.getKey());
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+}

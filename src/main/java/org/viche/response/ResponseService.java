@@ -1,0 +1,132 @@
+package org.viche.response;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.viche.error.ApiException;
+import org.viche.error.FieldError;
+import org.viche.results.TallyBuckets;
+import org.viche.survey.SurveyDefinition;
+import org.viche.survey.SurveySnapshot;
+import org.viche.survey.SurveyStatus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Accepts a response from any channel: checks the survey is open, the region and language
+ * belong to it and every answer is valid, then stores it. Returning normally means the
+ * response is committed; any refusal throws before anything is written.
+ */
+@ApplicationScoped
+public class ResponseService {
+
+    private final AnswerValidator validator = new AnswerValidator();
+
+    @Inject
+    ResponseStore store;
+
+    @Inject
+    ObjectMapper json;
+
+    /** Who is submitting, and the retry key if the client sent one. */
+    public record Origin(Channel channel, UUID partnerId, IdempotencyKey idempotency) {
+    }
+
+    /** @return the receipt; {@code replayed} when an idempotent retry found the first response */
+    public record Accepted(Receipt receipt, boolean replayed) {
+    }
+
+    /** Checks a submission without storing it: every problem at once, or the normalised answers. */
+    public AnswerCheck check(SurveySnapshot survey, SubmissionRequest request) {
+        requireAcceptingResponses(survey);
+        List<FieldError> errors = new ArrayList<>();
+        if (request.region() == null || request.region().isBlank()) {
+            errors.add(new FieldError("region", "required", "is required: the respondent's region of residence"));
+        } else if (!survey.regionCodes().contains(request.region())) {
+            errors.add(new FieldError("region", "unknownRegion", "'" + request.region() + "' is not a region of this survey"));
+        }
+        if (request.language() != null && !survey.offersLanguage(request.language())) {
+            errors.add(new FieldError("language", "unknownLanguage",
+                    "must be one of " + String.join(", ", survey.definition().effectiveLanguages())));
+        }
+        AnswerCheck answers = validator.check(survey.definition(), request.answers());
+        errors.addAll(answers.errors());
+        return new AnswerCheck(answers.answers(), errors);
+    }
+
+    @Transactional
+    public Accepted submit(SurveySnapshot survey, SubmissionRequest request, Origin origin) {
+        AnswerCheck check = check(survey, request);
+        if (!check.isValid()) {
+            throw ApiException.validation("The response has " + check.errors().size() + " problem(s).", check.errors());
+        }
+        requireInvitation(survey.definition(), request);
+        String language = request.language() != null ? request.language() : survey.firstLanguage();
+        String answersJson = write(check);
+        byte[] requestHash = origin.idempotency() == null ? null
+                : sha256(request.region() + "\n" + language + "\n" + answersJson);
+        ResponseStore.NewResponse response = new ResponseStore.NewResponse(survey.id(), request.region(), language,
+                origin.channel(), origin.partnerId(), answersJson, origin.idempotency(), requestHash,
+                TallyBuckets.of(survey.definition(), check.answers()));
+        ResponseStore.StoreOutcome outcome;
+        try {
+            outcome = store.insert(response);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Response could not be stored", e);
+        }
+        if (outcome.replayed() && !outcome.sameRequest()) {
+            throw new ApiException(422, "Idempotency key reused",
+                    "This Idempotency-Key was already used with a different request body.");
+        }
+        return new Accepted(outcome.receipt(), outcome.replayed());
+    }
+
+    private static void requireAcceptingResponses(SurveySnapshot survey) {
+        if (survey.status() == SurveyStatus.DRAFT) {
+            throw ApiException.notFound("No published survey named '" + survey.slug() + "'.");
+        }
+        if (survey.status() == SurveyStatus.CLOSED) {
+            throw new ApiException(409, "Survey closed", "Survey '" + survey.slug() + "' is closed to new responses.");
+        }
+    }
+
+    /**
+     * Invitation codes (TOKEN surveys) are issued through their own feature; until a code
+     * store exists, no code can be valid, so TOKEN surveys refuse every response.
+     */
+    private static void requireInvitation(SurveyDefinition definition, SubmissionRequest request) {
+        if (definition.accessMode() != SurveyDefinition.AccessMode.TOKEN) {
+            return;
+        }
+        if (request.invitation() == null || request.invitation().isBlank()) {
+            throw new ApiException(403, "Invitation required", "This survey accepts responses only with an invitation code.");
+        }
+        throw new ApiException(409, "Invitation not valid", "This invitation code is unknown or already used.");
+    }
+
+    private String write(AnswerCheck check) {
+        try {
+            return json.writeValueAsString(check.answers());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Normalised answers are always serialisable", e);
+        }
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package org.viche.results;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * Published results in the shape of api.md. Absent (null) fields are left out of the JSON,
+ * which is how a suppressed cell carries no count, share or interval.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ResultsView(String survey, long responses, OffsetDateTime generatedAt, int minCellSize,
+        List<RegionResponses> regions, List<QuestionResults> questions) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record RegionResponses(String region, Long responses, boolean suppressed) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record QuestionResults(String key, String type, Cell overall, List<Cell> byRegion, String note) {
+    }
+
+    /** One cell: all respondents ({@code region} absent) or one region's. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Cell(String region, Long n, boolean suppressed, List<OptionResult> options,
+            List<ValueCount> distribution, Double mean, Double median, Double sd, Double top2, Double bottom2,
+            Weighted weighted) {
+
+        static Cell suppressed(String region) {
+            return new Cell(region, null, true, null, null, null, null, null, null, null, null);
+        }
+
+        static Cell answeredOnly(String region, long n) {
+            return new Cell(region, n, false, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** A choice option (count, share, ci95) or a ranking option (firstShare, bordaMean, positions). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OptionResult(String key, Long count, Double share, double[] ci95, Double firstShare,
+            double[] firstCi95, Double bordaMean, List<PositionCount> positions) {
+
+        static OptionResult choice(String key, long count, Double share, double[] ci95) {
+            return new OptionResult(key, count, share, ci95, null, null, null, null);
+        }
+    }
+
+    public record ValueCount(int value, long count, Double share) {
+    }
+
+    public record PositionCount(int position, long count, Double share) {
+    }
+
+    public record Weighted(double nEffective, double designEffect, List<WeightedOption> options) {
+    }
+
+    public record WeightedOption(String key, double share, double[] ci95) {
+    }
+}

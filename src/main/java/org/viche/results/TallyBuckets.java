@@ -1,0 +1,65 @@
+package org.viche.results;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.viche.survey.SurveyDefinition;
+import org.viche.survey.SurveyDefinition.Question;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The roll-up vocabulary: which counters one response increments. Results are computed
+ * from these counters alone, so this class and {@link ResultsCalculator} must agree.
+ *
+ * <ul>
+ * <li>{@code ("", "responses")}: one per response, per region;</li>
+ * <li>{@code (q, "answered")}: the response answered question q (the n of its cell);</li>
+ * <li>{@code (q, "option:k")}: chose option k (single and multiple choice);</li>
+ * <li>{@code (q, "value:v")}: gave scale value v;</li>
+ * <li>{@code (q, "rank:k:p")}: ranked option k at position p (1 = best).</li>
+ * </ul>
+ */
+public final class TallyBuckets {
+
+    public static final String SURVEY_LEVEL = "";
+    public static final String RESPONSES = "responses";
+    public static final String ANSWERED = "answered";
+    static final String OPTION = "option:";
+    static final String VALUE = "value:";
+    static final String RANK = "rank:";
+
+    public record Counter(String question, String bucket) {
+    }
+
+    private TallyBuckets() {
+    }
+
+    /** Counters for one response with already-validated, normalised answers. */
+    public static List<Counter> of(SurveyDefinition survey, JsonNode answers) {
+        List<Counter> counters = new ArrayList<>();
+        counters.add(new Counter(SURVEY_LEVEL, RESPONSES));
+        for (Question q : survey.questionList()) {
+            JsonNode answer = answers.get(q.key());
+            if (answer == null) {
+                continue;
+            }
+            counters.add(new Counter(q.key(), ANSWERED));
+            switch (q.questionType()) {
+                case SINGLE_CHOICE -> counters.add(new Counter(q.key(), OPTION + answer.asText()));
+                case MULTIPLE_CHOICE -> answer.forEach(k -> counters.add(new Counter(q.key(), OPTION + k.asText())));
+                case SCALE -> counters.add(new Counter(q.key(), VALUE + answer.asInt()));
+                case RANKING -> {
+                    int position = 1;
+                    for (JsonNode k : answer) {
+                        counters.add(new Counter(q.key(), RANK + k.asText() + ":" + position++));
+                    }
+                }
+                case TEXT -> {
+                    // answered / not answered only: the text itself is never aggregated
+                }
+            }
+        }
+        return counters;
+    }
+}

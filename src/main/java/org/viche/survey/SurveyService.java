@@ -1,0 +1,154 @@
+package org.viche.survey;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import org.viche.error.ApiException;
+import org.viche.error.FieldError;
+import org.viche.region.RegionCatalog;
+import org.viche.region.Region;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Authoring and lifecycle of surveys: validation first, structure frozen once open. */
+@ApplicationScoped
+public class SurveyService {
+
+    @Inject
+    SurveyRepository surveys;
+
+    @Inject
+    SurveyDefinitionValidator validator;
+
+    @Inject
+    RegionCatalog regions;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public SurveySnapshot create(SurveyDefinition definition, boolean demo) {
+        requireValid(definition);
+        if (surveys.findBySlug(definition.slug()).isPresent()) {
+            throw ApiException.conflict("A survey with slug '" + definition.slug() + "' already exists.");
+        }
+        Survey survey = new Survey();
+        survey.slug = definition.slug();
+        survey.status = SurveyStatus.DRAFT;
+        survey.definition = write(definition);
+        survey.demo = demo;
+        survey.createdAt = now();
+        surveys.persist(survey);
+        return snapshot(survey);
+    }
+
+    @Transactional
+    public SurveySnapshot replace(String slug, SurveyDefinition definition) {
+        Survey survey = lockBySlug(slug);
+        if (definition != null && definition.slug() != null && !definition.slug().equals(slug)) {
+            throw ApiException.validation("The slug cannot change.",
+                    List.of(new FieldError("slug", "slugMismatch", "must equal the slug in the address ('" + slug + "')")));
+        }
+        if (survey.status != SurveyStatus.DRAFT) {
+            throw ApiException.conflict("Survey '" + slug + "' is " + survey.status
+                    + "; only a DRAFT survey can be changed, so that collected answers keep their meaning.");
+        }
+        requireValid(definition);
+        survey.definition = write(definition);
+        return snapshot(survey);
+    }
+
+    @Transactional
+    public SurveySnapshot open(String slug) {
+        Survey survey = lockBySlug(slug);
+        if (survey.status != SurveyStatus.DRAFT) {
+            throw ApiException.conflict("Survey '" + slug + "' is " + survey.status + "; only a DRAFT survey can be opened.");
+        }
+        survey.status = SurveyStatus.OPEN;
+        survey.openedAt = now();
+        return snapshot(survey);
+    }
+
+    @Transactional
+    public SurveySnapshot close(String slug) {
+        Survey survey = lockBySlug(slug);
+        if (survey.status != SurveyStatus.OPEN) {
+            throw ApiException.conflict("Survey '" + slug + "' is " + survey.status + "; only an OPEN survey can be closed.");
+        }
+        survey.status = SurveyStatus.CLOSED;
+        survey.closedAt = now();
+        return snapshot(survey);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SurveySnapshot> find(String slug) {
+        return surveys.findBySlug(slug).map(this::snapshot);
+    }
+
+    /** A survey the public may see: open or closed, never a draft. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SurveySnapshot findPublic(String slug) {
+        return find(slug).filter(s -> s.status() != SurveyStatus.DRAFT)
+                .orElseThrow(() -> ApiException.notFound("No published survey named '" + slug + "'."));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SurveySnapshot> listOpen() {
+        return surveys.listByStatus(SurveyStatus.OPEN).stream().map(this::snapshot).toList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SurveySnapshot> listAll() {
+        return surveys.listNewestFirst().stream().map(this::snapshot).toList();
+    }
+
+    private void requireValid(SurveyDefinition definition) {
+        List<FieldError> errors = validator.validate(definition);
+        if (!errors.isEmpty()) {
+            throw ApiException.validation("The survey definition has " + errors.size() + " problem(s).", errors);
+        }
+    }
+
+    private Survey lockBySlug(String slug) {
+        Survey survey = surveys.findBySlug(slug)
+                .orElseThrow(() -> ApiException.notFound("No survey named '" + slug + "'."));
+        surveys.getEntityManager().lock(survey, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        return survey;
+    }
+
+    SurveySnapshot snapshot(Survey survey) {
+        SurveyDefinition definition = read(survey.definition);
+        List<String> regionCodes = definition.regions() != null ? List.copyOf(definition.regions())
+                : regions.scheme(definition.regionScheme()).map(s -> s.regions().stream().map(Region::code).toList())
+                        .orElse(List.of());
+        return new SurveySnapshot(survey.id, survey.slug, survey.status, survey.demo, definition, regionCodes,
+                survey.createdAt, survey.openedAt, survey.closedAt);
+    }
+
+    private String write(SurveyDefinition definition) {
+        try {
+            return json.writeValueAsString(definition);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialise a validated definition", e);
+        }
+    }
+
+    private SurveyDefinition read(String stored) {
+        try {
+            return json.readValue(stored, SurveyDefinition.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored survey definition is unreadable", e);
+        }
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}
