@@ -274,7 +274,10 @@ public class SurveyDefinitionValidator {
             return;
         }
         Optional<QuestionType> type = QuestionType.parse(target.get().type());
-        if (type.isEmpty() || !(type.get() == QuestionType.SINGLE_CHOICE || type.get() == QuestionType.MULTIPLE_CHOICE)) {
+        if (type.isEmpty()) {
+            return; // the target's unknown type is reported on the target itself
+        }
+        if (!(type.get() == QuestionType.SINGLE_CHOICE || type.get() == QuestionType.MULTIPLE_CHOICE)) {
             errors.add(field + ".question", "notAChoice", "showIf must name a single- or multiple-choice question");
             return;
         }

@@ -1,0 +1,27 @@
+package org.viche.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class SuppressionTest {
+
+    @Test
+    void suppressesSmallCellsButNotEmptyOnes() {
+        assertEquals(Set.of("A", "B"), Suppression.regionsToSuppress(Map.of("A", 3L, "B", 9L, "C", 10L, "D", 0L, "E", 50L), 10));
+    }
+
+    @Test
+    void aLoneSuppressedRegionTakesTheNextSmallestWithIt() {
+        // A alone would be revealed by the total minus the others: C (12) is the next smallest
+        assertEquals(Set.of("A", "C"), Suppression.regionsToSuppress(Map.of("A", 3L, "B", 40L, "C", 12L, "D", 0L), 10));
+    }
+
+    @Test
+    void nothingIsSuppressedWhenEveryCellIsLargeEnough() {
+        assertEquals(Set.of(), Suppression.regionsToSuppress(Map.of("A", 10L, "B", 11L), 10));
+    }
+}
