@@ -19,6 +19,30 @@ public interface VicheConfig {
 
     Regions regions();
 
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Switch off only for load tests of the raw submission path. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Length of one counting window. */
+        @WithDefault("PT1M")
+        Duration window();
+
+        /**
+         * Anonymous submissions per window from one client address to one survey. Generous on
+         * purpose: a mobile carrier's NAT can put thousands of respondents behind one address;
+         * the limit is there to stop a script, not a crowd.
+         */
+        @WithDefault("300")
+        int publicPerWindow();
+
+        /** Submitted items (single or in batches) per window for one partner token. */
+        @WithDefault("6000")
+        int partnerPerWindow();
+    }
+
     interface Demo {
         /** Load the example survey at start (idempotent across restarts). */
         @WithDefault("true")

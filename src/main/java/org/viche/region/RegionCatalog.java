@@ -78,6 +78,13 @@ public class RegionCatalog {
         return Optional.ofNullable(code).map(schemes::get);
     }
 
+    /** Population per region code of a scheme (empty for an unknown scheme): the weighting targets. */
+    public Map<String, Long> populations(String schemeCode) {
+        Map<String, Long> populations = new java.util.HashMap<>();
+        scheme(schemeCode).ifPresent(s -> s.regions().forEach(r -> populations.put(r.code(), r.population())));
+        return populations;
+    }
+
     public Collection<RegionScheme> schemes() {
         return schemes.values();
     }

@@ -1,41 +1,52 @@
 package org.viche.response;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
+import org.viche.error.Problem;
+import org.viche.ratelimit.SubmissionLimits;
 import org.viche.security.CallerAttributes;
 import org.viche.security.Roles;
 import org.viche.survey.SurveyService;
 import org.viche.survey.SurveySnapshot;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/v1/surveys/{slug}/responses")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Tag(name = "Responses", description = "Submitting answers (anonymous clients and partner sites)")
+@Tag(name = "Responses", description = "Submitting answers: anonymous clients, partner sites (channel API) and batches")
 public class ResponseResource {
 
-    /** Scope of idempotency keys sent without a partner token. */
-    static final String PUBLIC_SCOPE = "public";
+    static final int MAX_BATCH = 1000;
 
     @Inject
     SurveyService surveys;
@@ -44,45 +55,118 @@ public class ResponseResource {
     ResponseService responses;
 
     @Inject
+    SubmissionLimits limits;
+
+    @Inject
     SecurityIdentity caller;
 
+    @Context
+    HttpServerRequest http;
+
     @POST
-    @Operation(summary = "Submit one response; 201 means it is committed")
+    @Operation(summary = "Submit one response; 201 means it is committed",
+            description = "Anonymous, or with a partner token (recorded as that partner's, channel API). "
+                    + "A retry with the same Idempotency-Key and body returns the first result and stores nothing new.")
     @APIResponse(responseCode = "201", description = "Stored; the receipt lets the respondent verify it was counted")
     @APIResponse(responseCode = "422", description = "Invalid answers, region or language; nothing stored")
+    @APIResponse(responseCode = "429", description = "Too many submissions; see Retry-After")
     public Response submit(@PathParam("slug") String slug,
-            @Parameter(description = "A retry with the same key and body returns the first result and stores nothing new")
+            @Parameter(description = "Client-chosen retry key (1-200 printable ASCII characters), scoped to the "
+                    + "partner token, or to the client for anonymous submissions")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull SubmissionRequest request) {
         SurveySnapshot survey = surveys.findPublic(slug);
-        ResponseService.Accepted accepted = responses.submit(survey, request, origin(survey, idempotencyKey));
+        Submitter submitter = submitter(survey, 1);
+        IdempotencyKey key = idempotencyKey == null ? null : submitter.keyFor(idempotencyKey, "Idempotency-Key");
+        ResponseService.Accepted accepted = responses.submit(survey, request,
+                new ResponseService.Origin(Channel.API, submitter.partnerId(), key));
         return Response.created(URI.create("/api/v1/receipts/" + accepted.receipt().receipt()))
                 .header("Idempotent-Replayed", accepted.replayed() ? "true" : null)
                 .entity(accepted.receipt()).build();
     }
 
-    private ResponseService.Origin origin(SurveySnapshot survey, String idempotencyKey) {
-        UUID partnerId = null;
-        if (!caller.isAnonymous()) {
-            if (caller.hasRole(Roles.PARTNER)) {
-                if (!CallerAttributes.surveys(caller).contains(survey.slug())) {
-                    throw new ApiException(403, "Forbidden", "This partner token may not submit to survey '" + survey.slug() + "'.");
-                }
-                partnerId = CallerAttributes.tokenId(caller).orElseThrow();
-            } else if (!caller.hasRole(Roles.ADMIN)) {
-                throw new ApiException(403, "Forbidden", "Only partner and admin tokens submit responses; researchers read them.");
+    public record BatchItemRequest(String idempotencyKey, String region, String language, JsonNode answers,
+            String invitation) {
+    }
+
+    public record BatchRequest(@NotNull @Size(min = 1, max = MAX_BATCH) List<BatchItemRequest> items) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchItemResult(int status, UUID id, String receipt, Problem problem) {
+    }
+
+    public record BatchResponse(List<BatchItemResult> results) {
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @SecurityRequirement(name = "bearer", scopes = {Roles.PARTNER, Roles.ADMIN})
+    @Operation(summary = "Submit up to 1000 responses at once",
+            description = "Each item is validated and stored on its own: one bad item never rejects the others. "
+                    + "Results come in item order: status 201 with id and receipt, or a 4xx status with a problem. "
+                    + "All accepted items are committed together before the answer is sent.")
+    public BatchResponse batch(@PathParam("slug") String slug, @NotNull @Valid BatchRequest request) {
+        SurveySnapshot survey = surveys.findPublic(slug);
+        Submitter submitter = submitter(survey, request.items().size());
+        List<ResponseService.BatchItem> items = new ArrayList<>();
+        List<ApiException> keyErrors = new ArrayList<>();
+        for (int i = 0; i < request.items().size(); i++) {
+            BatchItemRequest item = request.items().get(i);
+            try {
+                IdempotencyKey key = item == null || item.idempotencyKey() == null ? null
+                        : submitter.keyFor(item.idempotencyKey(), "idempotencyKey");
+                items.add(item == null ? null : new ResponseService.BatchItem(
+                        new SubmissionRequest(item.region(), item.language(), item.answers(), item.invitation()), key));
+                keyErrors.add(null);
+            } catch (ApiException e) {
+                items.add(null);
+                keyErrors.add(e);
             }
         }
-        IdempotencyKey key = null;
-        if (idempotencyKey != null) {
-            if (!IdempotencyKey.isWellFormed(idempotencyKey)) {
-                throw new ApiException(400, "Invalid request", "The Idempotency-Key header is not usable.",
-                        List.of(new FieldError("Idempotency-Key", "invalid",
+        List<ResponseService.ItemOutcome> outcomes = responses.submitBatch(survey, items, Channel.API, submitter.partnerId());
+        List<BatchItemResult> results = new ArrayList<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            ApiException keyError = keyErrors.get(i);
+            ResponseService.ItemOutcome o = outcomes.get(i);
+            results.add(keyError != null ? new BatchItemResult(keyError.status(), null, null, keyError.toProblem())
+                    : o.receipt() != null ? new BatchItemResult(o.status(), o.receipt().id(), o.receipt().receipt(), null)
+                    : new BatchItemResult(o.status(), null, null, o.problem()));
+        }
+        return new BatchResponse(results);
+    }
+
+    /** Who submits: a partner (scoped), an admin, or an anonymous client known only by a keyed hash. */
+    private record Submitter(UUID partnerId, String idempotencyScope) {
+        IdempotencyKey keyFor(String key, String field) {
+            if (!IdempotencyKey.isWellFormed(key)) {
+                throw new ApiException(400, "Invalid request", "The idempotency key is not usable.",
+                        List.of(new FieldError(field, "invalid",
                                 "must be 1 to " + IdempotencyKey.MAX_LENGTH + " printable ASCII characters")), null);
             }
-            String scope = caller.isAnonymous() ? PUBLIC_SCOPE : CallerAttributes.tokenId(caller).orElseThrow().toString();
-            key = new IdempotencyKey(scope, idempotencyKey);
+            return new IdempotencyKey(idempotencyScope, key);
         }
-        return new ResponseService.Origin(Channel.API, partnerId, key);
+    }
+
+    /** Checks the caller may submit to this survey and charges {@code items} against its rate limit. */
+    private Submitter submitter(SurveySnapshot survey, int items) {
+        if (caller.isAnonymous()) {
+            String client = limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+            limits.checkPublic(survey.id(), client, items);
+            return new Submitter(null, "client:" + client);
+        }
+        UUID tokenId = CallerAttributes.tokenId(caller).orElseThrow();
+        if (caller.hasRole(Roles.PARTNER)) {
+            if (!CallerAttributes.surveys(caller).contains(survey.slug())) {
+                throw new ApiException(403, "Forbidden", "This partner token may not submit to survey '" + survey.slug() + "'.");
+            }
+            limits.checkPartner(tokenId, items);
+            return new Submitter(tokenId, tokenId.toString());
+        }
+        if (!caller.hasRole(Roles.ADMIN)) {
+            throw new ApiException(403, "Forbidden", "Only partner and admin tokens submit responses; researchers read them.");
+        }
+        return new Submitter(null, tokenId.toString());
     }
 }

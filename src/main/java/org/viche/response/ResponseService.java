@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
+import org.viche.error.Problem;
 import org.viche.results.TallyBuckets;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveySnapshot;
@@ -66,6 +67,56 @@ public class ResponseService {
 
     @Transactional
     public Accepted submit(SurveySnapshot survey, SubmissionRequest request, Origin origin) {
+        ResponseStore.NewResponse response = prepare(survey, request, origin);
+        ResponseStore.StoreOutcome outcome = storeAll(List.of(response)).get(0);
+        if (outcome.replayed() && !outcome.sameRequest()) {
+            throw idempotencyKeyReused();
+        }
+        return new Accepted(outcome.receipt(), outcome.replayed());
+    }
+
+    /** One item of a batch, with its own retry key. */
+    public record BatchItem(SubmissionRequest request, IdempotencyKey idempotency) {
+    }
+
+    /** Per item: the receipt (status 201), or the problem that refused it. */
+    public record ItemOutcome(int status, Receipt receipt, Problem problem) {
+    }
+
+    /**
+     * Checks every item on its own (one bad item never rejects the others) and stores all
+     * valid ones in one transaction with one insert statement. Outcomes are in item order.
+     */
+    @Transactional
+    public List<ItemOutcome> submitBatch(SurveySnapshot survey, List<BatchItem> items, Channel channel, UUID partnerId) {
+        requireAcceptingResponses(survey);
+        ItemOutcome[] outcomes = new ItemOutcome[items.size()];
+        List<ResponseStore.NewResponse> valid = new ArrayList<>();
+        List<Integer> validIndex = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            BatchItem item = items.get(i);
+            try {
+                if (item == null || item.request() == null) {
+                    throw new ApiException(400, "Invalid request", "A batch item must be an object.");
+                }
+                valid.add(prepare(survey, item.request(), new Origin(channel, partnerId, item.idempotency())));
+                validIndex.add(i);
+            } catch (ApiException e) {
+                outcomes[i] = new ItemOutcome(e.status(), null, e.toProblem());
+            }
+        }
+        List<ResponseStore.StoreOutcome> stored = storeAll(valid);
+        for (int j = 0; j < stored.size(); j++) {
+            ResponseStore.StoreOutcome outcome = stored.get(j);
+            outcomes[validIndex.get(j)] = outcome.replayed() && !outcome.sameRequest()
+                    ? new ItemOutcome(422, null, idempotencyKeyReused().toProblem())
+                    : new ItemOutcome(201, outcome.receipt(), null);
+        }
+        return List.of(outcomes);
+    }
+
+    /** Validates one submission completely and turns it into a row to store; throws on any problem. */
+    private ResponseStore.NewResponse prepare(SurveySnapshot survey, SubmissionRequest request, Origin origin) {
         AnswerCheck check = check(survey, request);
         if (!check.isValid()) {
             throw ApiException.validation("The response has " + check.errors().size() + " problem(s).", check.errors());
@@ -75,20 +126,25 @@ public class ResponseService {
         String answersJson = write(check);
         byte[] requestHash = origin.idempotency() == null ? null
                 : sha256(request.region() + "\n" + language + "\n" + answersJson);
-        ResponseStore.NewResponse response = new ResponseStore.NewResponse(survey.id(), request.region(), language,
-                origin.channel(), origin.partnerId(), answersJson, origin.idempotency(), requestHash,
+        return new ResponseStore.NewResponse(survey.id(), request.region(), language, origin.channel(),
+                origin.partnerId(), answersJson, origin.idempotency(), requestHash,
                 TallyBuckets.of(survey.definition(), check.answers()));
-        ResponseStore.StoreOutcome outcome;
+    }
+
+    private List<ResponseStore.StoreOutcome> storeAll(List<ResponseStore.NewResponse> responses) {
+        if (responses.isEmpty()) {
+            return List.of();
+        }
         try {
-            outcome = store.insert(response);
+            return store.insertAll(responses);
         } catch (SQLException e) {
-            throw new IllegalStateException("Response could not be stored", e);
+            throw new IllegalStateException("Responses could not be stored", e);
         }
-        if (outcome.replayed() && !outcome.sameRequest()) {
-            throw new ApiException(422, "Idempotency key reused",
-                    "This Idempotency-Key was already used with a different request body.");
-        }
-        return new Accepted(outcome.receipt(), outcome.replayed());
+    }
+
+    private static ApiException idempotencyKeyReused() {
+        return new ApiException(422, "Idempotency key reused",
+                "This Idempotency-Key was already used with a different request body.");
     }
 
     private static void requireAcceptingResponses(SurveySnapshot survey) {

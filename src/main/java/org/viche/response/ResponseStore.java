@@ -1,14 +1,19 @@
 package org.viche.response;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +24,10 @@ import org.viche.results.TallyWriter;
 
 /**
  * Writes responses with plain JDBC: this is the hot path (a burst after a broadcast), where
- * an ORM's entity bookkeeping buys nothing. Runs inside the caller's JTA transaction; the
- * Agroal connection is enlisted in it, so the insert and its tally commit together.
+ * an ORM's entity bookkeeping buys nothing. One statement inserts a whole batch (arrays
+ * unnested server-side: one round trip), one more adds the counters. Runs inside the
+ * caller's JTA transaction — the Agroal connection is enlisted in it — so responses and
+ * their counts commit together or not at all.
  */
 @ApplicationScoped
 public class ResponseStore {
@@ -28,26 +35,40 @@ public class ResponseStore {
     /** A response to store, with answers already validated and normalised. */
     public record NewResponse(long surveyId, String region, String language, Channel channel, UUID partnerId,
             String answersJson, IdempotencyKey idempotency, byte[] requestHash, List<Counter> counters) {
+
+        /** The tally source: channel, plus the partner for partner submissions. */
+        String source() {
+            return partnerId == null ? channel.name() : channel.name() + ":" + partnerId;
+        }
     }
 
-    /** What a stored response with the same idempotency key looks like. */
-    record Existing(UUID id, String receipt, byte[] requestHash) {
-        boolean sameRequest(byte[] hash) {
-            return Arrays.equals(requestHash, hash);
-        }
+    /**
+     * @param replayed an earlier response with the same idempotency key was found; nothing new was stored
+     * @param sameRequest for a replay: whether the earlier request body was the same
+     */
+    public record StoreOutcome(Receipt receipt, boolean replayed, boolean sameRequest) {
     }
 
     private static final String INSERT = """
             insert into response (id, survey_id, region, language, channel, partner_id, answers, receipt,
                                   idempotency_scope, idempotency_key, request_hash)
-            values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)
+            select r.id, r.survey_id, r.region, r.language, r.channel, r.partner_id, r.answers::jsonb, r.receipt,
+                   r.scope, r.key, decode(r.hash, 'hex')
+              from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[],
+                          ?::text[], ?::text[], ?::text[])
+                   as r(id, survey_id, region, language, channel, partner_id, answers, receipt, scope, key, hash)
             on conflict on constraint response_idempotency_unique do nothing
+            returning id
             """;
 
-    private static final String FIND_BY_KEY = """
-            select id, receipt, request_hash from response
-             where survey_id = ? and idempotency_scope = ? and idempotency_key = ?
+    private static final String FIND_BY_KEYS = """
+            select r.survey_id, r.idempotency_scope, r.idempotency_key, r.id, r.receipt, encode(r.request_hash, 'hex')
+              from response r
+              join unnest(?::bigint[], ?::text[], ?::text[]) as k(survey_id, scope, key)
+                on r.survey_id = k.survey_id and r.idempotency_scope = k.scope and r.idempotency_key = k.key
             """;
+
+    private static final HexFormat HEX = HexFormat.of();
 
     @Inject
     DataSource dataSource;
@@ -55,58 +76,105 @@ public class ResponseStore {
     @Inject
     TallyWriter tallies;
 
+    public StoreOutcome insert(NewResponse response) throws SQLException {
+        return insertAll(List.of(response)).get(0);
+    }
+
     /**
-     * Inserts the response and its counters; if a response with the same idempotency key
-     * exists already, stores nothing and returns that one instead.
+     * Stores every response whose idempotency key is new and returns, in order, either its
+     * new receipt or — for a key seen before (earlier, or earlier in this batch) — the
+     * receipt of the response first stored under it.
      */
-    public StoreOutcome insert(NewResponse r) throws SQLException {
-        UUID id = UUID.randomUUID();
-        String receipt = ReceiptCodes.next();
+    public List<StoreOutcome> insertAll(List<NewResponse> batch) throws SQLException {
+        List<UUID> ids = new ArrayList<>(batch.size());
+        List<String> receipts = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            ids.add(UUID.randomUUID());
+            receipts.add(ReceiptCodes.next());
+        }
         try (Connection connection = dataSource.getConnection()) {
-            int inserted;
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setObject(1, id);
-                insert.setLong(2, r.surveyId());
-                insert.setString(3, r.region());
-                insert.setString(4, r.language());
-                insert.setString(5, r.channel().name());
-                insert.setObject(6, r.partnerId(), Types.OTHER);
-                insert.setString(7, r.answersJson());
-                insert.setString(8, receipt);
-                insert.setString(9, r.idempotency() == null ? null : r.idempotency().scope());
-                insert.setString(10, r.idempotency() == null ? null : r.idempotency().key());
-                insert.setBytes(11, r.requestHash());
-                inserted = insert.executeUpdate();
-            }
-            if (inserted == 1) {
-                tallies.add(connection, r.surveyId(), r.region(), r.counters());
-                return new StoreOutcome(new Receipt(id, receipt), false, true);
-            }
-            Existing existing = findByKey(connection, r.surveyId(), r.idempotency()).orElseThrow(
-                    () -> new SQLException("Idempotency conflict without a stored row"));
-            return new StoreOutcome(new Receipt(existing.id(), existing.receipt()), true,
-                    existing.sameRequest(r.requestHash()));
-        }
-    }
-
-    private Optional<Existing> findByKey(Connection connection, long surveyId, IdempotencyKey key) throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement(FIND_BY_KEY)) {
-            find.setLong(1, surveyId);
-            find.setString(2, key.scope());
-            find.setString(3, key.key());
-            try (ResultSet rs = find.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+            Set<UUID> inserted = insertRows(connection, batch, ids, receipts);
+            List<TallyWriter.Target> counted = new ArrayList<>();
+            List<NewResponse> replays = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                NewResponse r = batch.get(i);
+                if (inserted.contains(ids.get(i))) {
+                    counted.add(new TallyWriter.Target(r.surveyId(), r.region(), r.source(), r.counters()));
+                } else {
+                    replays.add(r);
                 }
-                return Optional.of(new Existing(rs.getObject(1, UUID.class), rs.getString(2), rs.getBytes(3)));
             }
+            tallies.add(connection, counted);
+            Map<String, Existing> existing = replays.isEmpty() ? Map.of() : findByKeys(connection, replays);
+            List<StoreOutcome> outcomes = new ArrayList<>(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                NewResponse r = batch.get(i);
+                if (inserted.contains(ids.get(i))) {
+                    outcomes.add(new StoreOutcome(new Receipt(ids.get(i), receipts.get(i)), false, true));
+                } else {
+                    Existing first = existing.get(keyOf(r.surveyId(), r.idempotency()));
+                    if (first == null) {
+                        throw new SQLException("Idempotency conflict without a stored row");
+                    }
+                    boolean same = first.requestHash() != null && r.requestHash() != null
+                            && first.requestHash().equals(HEX.formatHex(r.requestHash()));
+                    outcomes.add(new StoreOutcome(new Receipt(first.id(), first.receipt()), true, same));
+                }
+            }
+            return outcomes;
         }
     }
 
-    /**
-     * @param replayed an earlier response with the same key was found (nothing new stored)
-     * @param sameRequest for a replay: whether the earlier body was the same
-     */
-    public record StoreOutcome(Receipt receipt, boolean replayed, boolean sameRequest) {
+    private Set<UUID> insertRows(Connection connection, List<NewResponse> batch, List<UUID> ids, List<String> receipts)
+            throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            insert.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
+            insert.setArray(2, array(connection, "bigint", batch, NewResponse::surveyId));
+            insert.setArray(3, array(connection, "text", batch, NewResponse::region));
+            insert.setArray(4, array(connection, "text", batch, NewResponse::language));
+            insert.setArray(5, array(connection, "text", batch, r -> r.channel().name()));
+            insert.setArray(6, array(connection, "uuid", batch, NewResponse::partnerId));
+            insert.setArray(7, array(connection, "text", batch, NewResponse::answersJson));
+            insert.setArray(8, connection.createArrayOf("text", receipts.toArray()));
+            insert.setArray(9, array(connection, "text", batch, r -> r.idempotency() == null ? null : r.idempotency().scope()));
+            insert.setArray(10, array(connection, "text", batch, r -> r.idempotency() == null ? null : r.idempotency().key()));
+            insert.setArray(11, array(connection, "text", batch,
+                    r -> r.requestHash() == null ? null : HEX.formatHex(r.requestHash())));
+            Set<UUID> inserted = new HashSet<>();
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1, UUID.class));
+                }
+            }
+            return inserted;
+        }
+    }
+
+    private record Existing(UUID id, String receipt, String requestHash) {
+    }
+
+    private Map<String, Existing> findByKeys(Connection connection, List<NewResponse> replays) throws SQLException {
+        try (PreparedStatement find = connection.prepareStatement(FIND_BY_KEYS)) {
+            find.setArray(1, array(connection, "bigint", replays, NewResponse::surveyId));
+            find.setArray(2, array(connection, "text", replays, r -> r.idempotency().scope()));
+            find.setArray(3, array(connection, "text", replays, r -> r.idempotency().key()));
+            Map<String, Existing> found = new HashMap<>();
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    found.put(keyOf(rs.getLong(1), new IdempotencyKey(rs.getString(2), rs.getString(3))),
+                            new Existing(rs.getObject(4, UUID.class), rs.getString(5), rs.getString(6)));
+                }
+            }
+            return found;
+        }
+    }
+
+    private static String keyOf(long surveyId, IdempotencyKey key) {
+        return key == null ? "" : surveyId + "\u0000" + key.scope() + "\u0000" + key.key();
+    }
+
+    private static <T> Array array(Connection connection, String type, List<NewResponse> batch,
+            Function<NewResponse, T> column) throws SQLException {
+        return connection.createArrayOf(type, batch.stream().map(column).toArray());
     }
 }

@@ -3,13 +3,11 @@ package org.viche.results;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.viche.region.Region;
 import org.viche.region.RegionCatalog;
 import org.viche.survey.SurveySnapshot;
 
@@ -25,9 +23,7 @@ public class ResultsService {
 
     public ResultsView results(SurveySnapshot survey) {
         TallySnapshot tally = tallies.read(survey.id());
-        Map<String, Long> population = new HashMap<>();
-        regions.scheme(survey.definition().regionScheme())
-                .ifPresent(s -> s.regions().forEach((Region r) -> population.put(r.code(), r.population())));
+        Map<String, Long> population = regions.populations(survey.definition().regionScheme());
         return new ResultsCalculator(survey, tally, population)
                 .compute(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
     }

@@ -21,8 +21,31 @@ public class TallyReader {
              where survey_id = ? group by question, region, bucket
             """;
 
+    private static final String SUM_SLOTS_BY_SOURCE = """
+            select source, question, region, bucket, sum(count) from tally
+             where survey_id = ? group by source, question, region, bucket
+            """;
+
     @Inject
     DataSource dataSource;
+
+    /** The roll-up split by source ({@code WEB}, {@code API}, {@code API:<partner token id>}). */
+    public java.util.Map<String, TallySnapshot> readBySource(long surveyId) {
+        java.util.Map<String, TallySnapshot> bySource = new java.util.TreeMap<>();
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement(SUM_SLOTS_BY_SOURCE)) {
+            query.setLong(1, surveyId);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    bySource.computeIfAbsent(rs.getString(1), s -> new TallySnapshot())
+                            .add(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read results", e);
+        }
+        return bySource;
+    }
 
     public TallySnapshot read(long surveyId) {
         TallySnapshot snapshot = new TallySnapshot();

@@ -1,11 +1,12 @@
 package org.viche.results;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +14,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.viche.results.TallyBuckets.Counter;
 
 /**
- * Adds a response's counters to the roll-up, inside the caller's transaction (so a 201 and
- * its counts commit together). Counters are written in a fixed order to avoid deadlocks,
- * and spread over {@link #SLOTS} rows each so that concurrent submissions rarely wait on
- * the same row lock.
+ * Adds responses' counters to the roll-up inside the caller's transaction, so a 201 and its
+ * counts commit together. A whole batch becomes one statement: counters are summed in
+ * memory first, written in a fixed order (no deadlocks between concurrent writers), and
+ * spread over {@link #SLOTS} rows each so that concurrent submissions rarely wait on the
+ * same row lock.
  */
 @ApplicationScoped
 public class TallyWriter {
@@ -24,27 +26,50 @@ public class TallyWriter {
     static final int SLOTS = 8;
 
     private static final String UPSERT = """
-            insert into tally (survey_id, question, region, bucket, slot, count)
-            select ?, c.question, ?, c.bucket, ?, 1
-              from unnest(?::text[], ?::text[]) as c(question, bucket)
-             order by c.question, c.bucket
-            on conflict (survey_id, question, region, bucket, slot)
+            insert into tally (survey_id, question, region, bucket, source, slot, count)
+            select c.survey_id, c.question, c.region, c.bucket, c.source, ?, c.count
+              from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                   as c(survey_id, question, region, bucket, source, count)
+             order by c.survey_id, c.question, c.region, c.bucket, c.source
+            on conflict (survey_id, question, region, bucket, source, slot)
             do update set count = tally.count + excluded.count
             """;
 
-    public void add(Connection connection, long surveyId, String region, List<Counter> counters) throws SQLException {
-        List<Counter> ordered = counters.stream()
-                .sorted(Comparator.comparing(Counter::question).thenComparing(Counter::bucket)).toList();
-        String[] questions = ordered.stream().map(Counter::question).toArray(String[]::new);
-        String[] buckets = ordered.stream().map(Counter::bucket).toArray(String[]::new);
+    /** Where one response's counters go. */
+    public record Target(long surveyId, String region, String source, List<Counter> counters) {
+    }
+
+    private record Key(long surveyId, String question, String region, String bucket, String source)
+            implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = Long.compare(surveyId, o.surveyId);
+            c = c != 0 ? c : question.compareTo(o.question);
+            c = c != 0 ? c : region.compareTo(o.region);
+            c = c != 0 ? c : bucket.compareTo(o.bucket);
+            return c != 0 ? c : source.compareTo(o.source);
+        }
+    }
+
+    public void add(Connection connection, List<Target> responses) throws SQLException {
+        Map<Key, Long> sums = new TreeMap<>();
+        for (Target t : responses) {
+            for (Counter c : t.counters()) {
+                sums.merge(new Key(t.surveyId(), c.question(), t.region(), c.bucket(), t.source()), 1L, Long::sum);
+            }
+        }
+        if (sums.isEmpty()) {
+            return;
+        }
+        List<Key> keys = new ArrayList<>(sums.keySet());
         try (PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-            Array questionArray = connection.createArrayOf("text", questions);
-            Array bucketArray = connection.createArrayOf("text", buckets);
-            upsert.setLong(1, surveyId);
-            upsert.setString(2, region);
-            upsert.setShort(3, (short) ThreadLocalRandom.current().nextInt(SLOTS));
-            upsert.setArray(4, questionArray);
-            upsert.setArray(5, bucketArray);
+            upsert.setShort(1, (short) ThreadLocalRandom.current().nextInt(SLOTS));
+            upsert.setArray(2, connection.createArrayOf("bigint", keys.stream().map(Key::surveyId).toArray(Long[]::new)));
+            upsert.setArray(3, connection.createArrayOf("text", keys.stream().map(Key::question).toArray(String[]::new)));
+            upsert.setArray(4, connection.createArrayOf("text", keys.stream().map(Key::region).toArray(String[]::new)));
+            upsert.setArray(5, connection.createArrayOf("text", keys.stream().map(Key::bucket).toArray(String[]::new)));
+            upsert.setArray(6, connection.createArrayOf("text", keys.stream().map(Key::source).toArray(String[]::new)));
+            upsert.setArray(7, connection.createArrayOf("bigint", keys.stream().map(sums::get).toArray(Long[]::new)));
             upsert.executeUpdate();
         }
     }

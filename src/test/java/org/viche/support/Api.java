@@ -62,6 +62,11 @@ public final class Api {
         return Map.of("key", key, "text", en("Option " + key));
     }
 
+    /** How many responses a survey holds, as an admin sees it (current figures). */
+    public static int storedResponses(String slug) {
+        return asAdmin().get("/api/v1/surveys/" + slug + "/results").then().statusCode(200).extract().path("responses");
+    }
+
     /** Creates and opens {@link #survey}; returns its slug. */
     public static String openSurvey(String prefix, List<String> regions) {
         String slug = slug(prefix);

@@ -1,0 +1,111 @@
+package org.viche.ratelimit;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.viche.support.Api.json;
+import static org.viche.support.Api.openSurvey;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.viche.config.VicheConfig;
+import org.viche.survey.SurveyService;
+import org.viche.support.Api;
+import org.viche.support.Tokens;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class RateLimitTest {
+
+    @Inject
+    RateLimiter limiter;
+
+    @Inject
+    SubmissionLimits limits;
+
+    @Inject
+    SurveyService surveys;
+
+    @Inject
+    VicheConfig config;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void countsAcrossCallsAndRefusesPastTheLimitWithRetryAfter() {
+        String bucket = "test:" + System.nanoTime();
+        assertTrue(limiter.acquire(bucket, 2, 3, Duration.ofMinutes(1)).isEmpty());
+        assertTrue(limiter.acquire(bucket, 1, 3, Duration.ofMinutes(1)).isEmpty());
+        OptionalLong refused = limiter.acquire(bucket, 1, 3, Duration.ofMinutes(1));
+        assertTrue(refused.isPresent());
+        assertTrue(refused.getAsLong() >= 1 && refused.getAsLong() <= 60, "retry within the window");
+    }
+
+    @Test
+    void anonymousClientOverItsLimitGets429AndNothingIsStored() {
+        String slug = openSurvey("limited", List.of("UA-14"));
+        long surveyId = surveys.find(slug).orElseThrow().id();
+        // REST Assured connects from the loopback address: fill that client's window for this survey
+        String client = limits.clientHash("127.0.0.1");
+        limiter.acquire("client:" + client + ":" + surveyId, config.rateLimit().publicPerWindow(), Integer.MAX_VALUE,
+                config.rateLimit().window());
+        json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", "sez")))
+                .post("/api/v1/surveys/" + slug + "/responses")
+                .then().statusCode(429).contentType("application/problem+json")
+                .header("Retry-After", notNullValue()).body("status", equalTo(429));
+        assertEquals(0, Api.storedResponses(slug));
+    }
+
+    @Test
+    void partnerOverItsLimitGets429() {
+        String slug = openSurvey("plimited", List.of("UA-14"));
+        String partner = Tokens.partner(slug);
+        // a batch larger than what is left of the partner's window is refused as a whole
+        int tooMany = config.rateLimit().partnerPerWindow() + 1;
+        assertTrue(tooMany > 1000, "the default must let a full batch through");
+        java.util.List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            items.add(Map.of("region", "UA-14", "answers", Map.of("arrangement", "sez")));
+        }
+        int batches = 0;
+        int status = 200;
+        while (status == 200 && batches < 10) {
+            status = json().header("Authorization", "Bearer " + partner).body(Map.of("items", items))
+                    .post("/api/v1/surveys/" + slug + "/responses/batch").statusCode();
+            batches++;
+        }
+        assertEquals(429, status);
+        assertEquals((batches - 1) * 1000, Api.storedResponses(slug));
+    }
+
+    @Test
+    void noRawAddressIsStored() throws Exception {
+        String slug = openSurvey("noip", List.of("UA-14"));
+        json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", "sez")))
+                .post("/api/v1/surveys/" + slug + "/responses").then().statusCode(201);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select bucket from rate_limit_window union all "
+                        + "select coalesce(idempotency_scope, '') from response")) {
+            while (rs.next()) {
+                String value = rs.getString(1);
+                assertTrue(!value.contains("127.0.0.1") && !value.contains("0:0:0:0:0:0:0:1"), value);
+            }
+        }
+        assertNotEquals(limits.clientHash("127.0.0.1"), limits.clientHash("127.0.0.2"));
+        assertEquals(limits.clientHash("2001:db8::1"), limits.clientHash("2001:db8::2"), "one IPv6 /64 is one client");
+    }
+}
