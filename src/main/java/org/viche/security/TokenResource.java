@@ -28,7 +28,7 @@ import org.viche.error.ApiException;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.ADMIN)
-@SecurityRequirement(name = "bearer")
+@SecurityRequirement(name = "bearer", scopes = Roles.ADMIN)
 @Tag(name = "Tokens", description = "Bearer tokens for admins, researchers and partner sites")
 public class TokenResource {
 

@@ -39,7 +39,7 @@ public class SurveyResource {
 
     @POST
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = Roles.ADMIN)
     @Operation(summary = "Create a DRAFT survey from a definition; every problem is reported at once")
     public Response create(@NotNull SurveyDefinition definition) {
         SurveySnapshot created = surveys.create(definition, false);
@@ -66,7 +66,7 @@ public class SurveyResource {
     @PUT
     @Path("/{slug}")
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = Roles.ADMIN)
     @Operation(summary = "Replace a DRAFT survey's definition (409 once open)")
     public SurveyView replace(@PathParam("slug") String slug, @NotNull SurveyDefinition definition) {
         return SurveyView.of(surveys.replace(slug, definition));
@@ -75,7 +75,7 @@ public class SurveyResource {
     @POST
     @Path("/{slug}/open")
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = Roles.ADMIN)
     @Operation(summary = "Open a DRAFT survey for responses; its structure is frozen from now on")
     public SurveyView open(@PathParam("slug") String slug) {
         return SurveyView.of(surveys.open(slug));
@@ -84,7 +84,7 @@ public class SurveyResource {
     @POST
     @Path("/{slug}/close")
     @RolesAllowed(Roles.ADMIN)
-    @SecurityRequirement(name = "bearer")
+    @SecurityRequirement(name = "bearer", scopes = Roles.ADMIN)
     @Operation(summary = "Close an OPEN survey; no further responses are accepted")
     public SurveyView close(@PathParam("slug") String slug) {
         return SurveyView.of(surveys.close(slug));
