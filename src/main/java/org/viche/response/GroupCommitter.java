@@ -1,0 +1,138 @@
+package org.viche.response;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Group commit: concurrent callers hand in their work, a few committer threads take
+ * whatever has queued up and commit it together — one transaction and one WAL flush for
+ * many submissions. A caller gets its result only after the commit that contains it
+ * succeeded; if a commit fails, the group is retried one caller at a time so that only the
+ * caller whose work fails gets the failure.
+ *
+ * <p>No waiting is added: a committer blocks on the queue and takes the first item at once;
+ * batches form only while another commit is in flight, which is exactly when they help.
+ *
+ * @param <I> one unit of work (e.g. a response to store)
+ * @param <O> its result
+ */
+public final class GroupCommitter<I, O> implements AutoCloseable {
+
+    /** Work of one caller: several items (a batch request) that succeed or fail together. */
+    private record Pending<I, O>(List<I> items, CompletableFuture<List<O>> result) {
+    }
+
+    private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
+    private final Function<List<I>, List<O>> commit;
+    private final int maxItemsPerCommit;
+    private final List<Thread> committers = new ArrayList<>();
+    private volatile boolean running = true;
+
+    /**
+     * @param commit stores a list of items in ONE transaction and returns their results in
+     *        order; it must throw if the transaction did not commit
+     */
+    public GroupCommitter(String name, int threads, int maxItemsPerCommit, Function<List<I>, List<O>> commit) {
+        this.commit = commit;
+        this.maxItemsPerCommit = maxItemsPerCommit;
+        for (int i = 0; i < threads; i++) {
+            Thread thread = new Thread(this::run, name + "-" + i);
+            thread.setDaemon(true);
+            committers.add(thread);
+            thread.start();
+        }
+    }
+
+    /** Commits {@code items} (with others' work) and returns their results once committed. */
+    public List<O> submit(List<I> items, long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
+        if (!running) {
+            throw new IllegalStateException("Group committer is shut down");
+        }
+        CompletableFuture<List<O>> result = new CompletableFuture<>();
+        queue.add(new Pending<>(List.copyOf(items), result));
+        try {
+            return result.get(timeout, unit);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void run() {
+        List<Pending<I, O>> group = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending<I, O> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                group.add(first);
+                int items = first.items().size();
+                Pending<I, O> next;
+                while (items < maxItemsPerCommit && (next = queue.peek()) != null
+                        && items + next.items().size() <= maxItemsPerCommit && queue.remove(next)) {
+                    group.add(next);
+                    items += next.items().size();
+                }
+                commitGroup(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                group.clear();
+            }
+        }
+    }
+
+    private void commitGroup(List<Pending<I, O>> group) {
+        List<I> all = new ArrayList<>();
+        group.forEach(p -> all.addAll(p.items()));
+        List<O> results;
+        try {
+            results = commit.apply(all);
+        } catch (RuntimeException groupFailure) {
+            if (group.size() == 1) {
+                group.get(0).result().completeExceptionally(groupFailure);
+                return;
+            }
+            // Someone's work broke the shared transaction: commit each caller alone.
+            for (Pending<I, O> pending : group) {
+                try {
+                    pending.result().complete(commit.apply(pending.items()));
+                } catch (RuntimeException failure) {
+                    pending.result().completeExceptionally(failure);
+                }
+            }
+            return;
+        }
+        int offset = 0;
+        for (Pending<I, O> pending : group) {
+            int size = pending.items().size();
+            pending.result().complete(List.copyOf(results.subList(offset, offset + size)));
+            offset += size;
+        }
+    }
+
+    /** How many callers are waiting for a committer (for tests and metrics). */
+    int queued() {
+        return queue.size();
+    }
+
+    /** Stops taking work after the queue is drained; waits for the committers to finish. */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        for (Thread thread : committers) {
+            thread.join(10_000);
+        }
+    }
+}
