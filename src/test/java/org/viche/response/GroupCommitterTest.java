@@ -115,7 +115,7 @@ class GroupCommitterTest {
     @Test
     void largeGroupsAreCutAtTheItemLimit() throws Exception {
         RecordingStore store = new RecordingStore();
-        ExecutorService callers = Executors.newFixedThreadPool(4);
+        ExecutorService callers = Executors.newFixedThreadPool(6);
         try (GroupCommitter<Integer, String> committer = new GroupCommitter<>("test", 1, 3, store::commit)) {
             Future<List<String>> first = callers.submit(() -> committer.submit(List.of(0), 10, TimeUnit.SECONDS));
             store.firstCommitEntered.await(10, TimeUnit.SECONDS);
