@@ -28,10 +28,13 @@ acknowledged = []
 
 
 def post(port, key, body):
+    # Each submission comes from its own client address, the same on every retry: anonymous
+    # idempotency keys are scoped to the client that sent them.
+    client = "2001:db8:%s::1" % key[:4]
     conn = http.client.HTTPConnection("localhost", port, timeout=10)
     try:
         conn.request("POST", path, body=body, headers={"Content-Type": "application/json", "Idempotency-Key": key,
-                                                         "X-Forwarded-For": "2001:db8:%x::1" % random.randint(0, 65535)})
+                                                         "X-Forwarded-For": client})
         response = conn.getresponse()
         return response.status, response.read()
     finally:
