@@ -60,9 +60,9 @@ class FormPageBuilder {
 
         List<SummaryItem> summary = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
-        addToSummary(summary, shown, region, msg.get("form.region.label"), messages);
+        addToSummary(summary, shown, region, msg.get("form.summary.region"), messages);
         if (invitation != null) {
-            addToSummary(summary, shown, invitation, msg.get("form.invitation.label"), messages);
+            addToSummary(summary, shown, invitation, msg.get("form.summary.invitation"), messages);
         }
         for (QuestionField q : questions) {
             addToSummary(summary, shown, q, msg.format("form.summary.question", q.number()), messages);
