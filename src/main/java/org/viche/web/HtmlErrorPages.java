@@ -22,7 +22,7 @@ import io.vertx.ext.web.RoutingContext;
  * layer only passes a status, so the language is read from the current request.
  */
 @ApplicationScoped
-public class HtmlErrorPages implements ErrorResponses.ErrorPageRenderer {
+class HtmlErrorPages implements ErrorResponses.ErrorPageRenderer {
 
     @Inject
     CurrentVertxRequest request;

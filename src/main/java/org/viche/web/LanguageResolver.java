@@ -18,17 +18,17 @@ import org.viche.survey.SurveySnapshot;
  * page, the languages that survey offers.
  */
 @ApplicationScoped
-public class LanguageResolver {
+class LanguageResolver {
 
     static final String DEFAULT = "uk";
 
     /** For pages that are not about one survey (home, error pages): any language Viche speaks. */
-    public String forSite(String requested, String acceptLanguage) {
+    String forSite(String requested, String acceptLanguage) {
         return resolve(requested, acceptLanguage, SurveyDefinition.SUPPORTED_LANGUAGES, DEFAULT);
     }
 
     /** For a survey's pages: one of the languages the survey offers. */
-    public String forSurvey(String requested, String acceptLanguage, SurveySnapshot survey) {
+    String forSurvey(String requested, String acceptLanguage, SurveySnapshot survey) {
         return resolve(requested, acceptLanguage, offered(survey), survey.firstLanguage());
     }
 

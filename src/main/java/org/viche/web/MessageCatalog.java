@@ -19,19 +19,19 @@ import org.viche.survey.SurveyDefinition;
  * so a page never silently mixes in texts of the JVM's default locale.
  */
 @ApplicationScoped
-public class MessageCatalog {
+class MessageCatalog {
 
     static final String PATH = "messages/web_%s.properties";
 
     private final Map<String, Messages> byLanguage = new LinkedHashMap<>();
 
-    public MessageCatalog() {
+    MessageCatalog() {
         for (String language : SurveyDefinition.SUPPORTED_LANGUAGES) {
             byLanguage.put(language, load(language));
         }
     }
 
-    public Messages of(String language) {
+    Messages of(String language) {
         Messages messages = byLanguage.get(language);
         return messages != null ? messages : byLanguage.get(LanguageResolver.DEFAULT);
     }
