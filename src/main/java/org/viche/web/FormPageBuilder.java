@@ -8,7 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -173,8 +175,7 @@ class FormPageBuilder {
             List<String> errors = messages.getOrDefault(name, List.of());
             String hintId = hints.isEmpty() ? null : id + "-hint";
             String errorId = errors.isEmpty() ? null : id + "-error";
-            String describedBy = String.join(" ", java.util.stream.Stream.of(hintId, errorId)
-                    .filter(java.util.Objects::nonNull).toList());
+            String describedBy = String.join(" ", Stream.of(hintId, errorId).filter(Objects::nonNull).toList());
             String firstInput = controlId != null ? controlId
                     : !choices.isEmpty() ? choices.get(0).id()
                     : !ranks.isEmpty() ? ranks.get(0).id() : id;
