@@ -1,0 +1,317 @@
+package org.viche.web;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.viche.region.Region;
+import org.viche.region.RegionCatalog;
+import org.viche.region.RegionScheme;
+import org.viche.results.ResultsView;
+import org.viche.results.ResultsView.Cell;
+import org.viche.results.ResultsView.OptionResult;
+import org.viche.results.ResultsView.QuestionResults;
+import org.viche.results.ResultsView.ValueCount;
+import org.viche.results.ResultsView.WeightedOption;
+import org.viche.survey.QuestionType;
+import org.viche.survey.SurveyDefinition;
+import org.viche.survey.SurveyDefinition.Option;
+import org.viche.survey.SurveyDefinition.Question;
+import org.viche.survey.SurveySnapshot;
+import org.viche.web.ResultsPage.DataCell;
+import org.viche.web.ResultsPage.DataRow;
+import org.viche.web.ResultsPage.DataTable;
+import org.viche.web.ResultsPage.Entry;
+import org.viche.web.ResultsPage.Methodology;
+import org.viche.web.ResultsPage.QuestionBlock;
+
+/**
+ * Lays out {@link ResultsView} for people: labels instead of keys, percentages in the reader's
+ * number format, suppressed cells said in words, and the disclosure statement. It computes no
+ * statistic of its own: every figure comes from the results service as published by the API.
+ */
+@ApplicationScoped
+class ResultsPageBuilder {
+
+    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Inject
+    RegionCatalog regions;
+
+    ResultsPage build(SurveySnapshot survey, ResultsView view, Messages msg) {
+        Layout layout = new Layout(survey, msg, view.minCellSize());
+        List<QuestionBlock> blocks = new ArrayList<>();
+        List<Question> questions = survey.definition().questionList();
+        for (int i = 0; i < questions.size(); i++) {
+            Question q = questions.get(i);
+            int number = i + 1;
+            view.questions().stream().filter(r -> r.key().equals(q.key())).findFirst()
+                    .ifPresent(r -> blocks.add(layout.question(q, number, r)));
+        }
+        return new ResultsPage(SurveyHead.of(survey, msg.language()), true, layout.numbers.integer(view.responses()),
+                view.generatedAt() == null ? null : AS_OF.format(view.generatedAt().withOffsetSameInstant(ZoneOffset.UTC)),
+                blocks, layout.methodology(view), csv(survey), json(survey), Page.href("/s/" + survey.slug(), msg.language()));
+    }
+
+    /** For a survey whose author publishes results only after it closes (results.visibility = AFTER_CLOSE). */
+    ResultsPage withheld(SurveySnapshot survey, Messages msg) {
+        Layout layout = new Layout(survey, msg, survey.definition().minCellSize());
+        return new ResultsPage(SurveyHead.of(survey, msg.language()), false, null, null, List.of(),
+                layout.methodology(null), null, null, Page.href("/s/" + survey.slug(), msg.language()));
+    }
+
+    private static String csv(SurveySnapshot survey) {
+        return "/api/v1/surveys/" + survey.slug() + "/results.csv";
+    }
+
+    private static String json(SurveySnapshot survey) {
+        return "/api/v1/surveys/" + survey.slug() + "/results";
+    }
+
+    /** The page being laid out: one survey, one language. */
+    private final class Layout {
+        private final SurveySnapshot survey;
+        private final Messages msg;
+        private final Numbers numbers;
+        private final int minCellSize;
+        private final Map<String, Region> regionsByCode;
+
+        Layout(SurveySnapshot survey, Messages msg, int minCellSize) {
+            this.survey = survey;
+            this.msg = msg;
+            this.numbers = new Numbers(msg);
+            this.minCellSize = minCellSize;
+            this.regionsByCode = regions.scheme(survey.definition().regionScheme()).map(RegionScheme::byCode).orElse(Map.of());
+        }
+
+        QuestionBlock question(Question q, int number, QuestionResults results) {
+            String text = localized(q.text());
+            Cell overall = results.overall();
+            List<String> notes = notes(q);
+            if (!overall.suppressed() && (overall.n() == null || overall.n() == 0)) {
+                return new QuestionBlock(String.valueOf(number), q.key(), text, msg.get("results.noAnswers"), null, null,
+                        List.of(), null, null);
+            }
+            if (q.questionType() == QuestionType.TEXT && !overall.suppressed()) {
+                notes.add(0, msg.format("results.answeredBy", numbers.integer(overall.n())));
+            }
+            BarChart chart = overall.suppressed() ? null : chart(q, number, overall);
+            List<DataRow> rows = new ArrayList<>();
+            rows.add(row(q, msg.get("results.row.all"), overall, true));
+            if (overall.weighted() != null) {
+                rows.add(weightedRow(q, overall.weighted()));
+            }
+            List<String> empty = new ArrayList<>();
+            for (Cell cell : results.byRegion()) {
+                if (!cell.suppressed() && (cell.n() == null || cell.n() == 0)) {
+                    empty.add(regionName(cell.region()));
+                } else {
+                    rows.add(row(q, regionName(cell.region()), cell, false));
+                }
+            }
+            DataTable table = new DataTable(msg.format("results.table.caption", number), columns(q), rows);
+            return new QuestionBlock(String.valueOf(number), q.key(), text, null, chart, table, notes,
+                    empty.isEmpty() ? null : msg.format("results.noneFrom.summary", empty.size()),
+                    empty.isEmpty() ? null : String.join(", ", empty));
+        }
+
+        private List<String> notes(Question q) {
+            List<String> notes = new ArrayList<>();
+            int m = q.optionList().size();
+            switch (q.questionType()) {
+                case SINGLE_CHOICE -> notes.add(msg.get("results.cell.choice"));
+                case MULTIPLE_CHOICE -> {
+                    notes.add(msg.get("results.cell.choice"));
+                    notes.add(msg.get("results.note.multiple"));
+                }
+                case SCALE -> notes.add(msg.get("results.cell.scale"));
+                case RANKING -> notes.add(msg.format("results.note.ranking", m, m - 1));
+                case TEXT -> notes.add(msg.get("results.note.text"));
+            }
+            return notes;
+        }
+
+        private List<String> columns(Question q) {
+            List<String> columns = new ArrayList<>();
+            switch (q.questionType()) {
+                case SINGLE_CHOICE, MULTIPLE_CHOICE, RANKING -> q.optionList().forEach(o -> columns.add(localized(o.text())));
+                case SCALE -> {
+                    for (int v = q.min(); v <= q.max(); v++) {
+                        columns.add(scaleLabel(q, v));
+                    }
+                    columns.add(msg.get("results.table.mean"));
+                    columns.add(msg.get("results.table.median"));
+                }
+                case TEXT -> {
+                }
+            }
+            return columns;
+        }
+
+        private DataRow row(Question q, String label, Cell cell, boolean overall) {
+            if (cell.suppressed()) {
+                return new DataRow(label, null, overall, msg.format("results.suppressed", minCellSize), List.of());
+            }
+            List<DataCell> cells = new ArrayList<>();
+            switch (q.questionType()) {
+                case SINGLE_CHOICE, MULTIPLE_CHOICE -> q.optionList().forEach(o -> {
+                    OptionResult r = option(cell, o);
+                    cells.add(r == null ? empty() : new DataCell(numbers.percent(r.share()), List.of(bracketed(r.ci95()))));
+                });
+                case RANKING -> q.optionList().forEach(o -> {
+                    OptionResult r = option(cell, o);
+                    cells.add(r == null ? empty() : new DataCell(numbers.percent(r.firstShare()), List.of(
+                            bracketed(r.firstCi95()), msg.format("results.points", numbers.decimal(r.bordaMean(), 2)))));
+                });
+                case SCALE -> {
+                    List<ValueCount> distribution = cell.distribution() == null ? List.of() : cell.distribution();
+                    for (int v = q.min(); v <= q.max(); v++) {
+                        int value = v;
+                        Double share = distribution.stream().filter(d -> d.value() == value).map(ValueCount::share)
+                                .filter(Objects::nonNull).findFirst().orElse(null);
+                        cells.add(new DataCell(numbers.percent(share), List.of()));
+                    }
+                    cells.add(new DataCell(numbers.decimal(cell.mean(), 2), List.of()));
+                    cells.add(new DataCell(numbers.decimal(cell.median(), 1), List.of()));
+                }
+                case TEXT -> {
+                }
+            }
+            return new DataRow(label, numbers.integer(cell.n()), overall, null, cells);
+        }
+
+        private DataRow weightedRow(Question q, ResultsView.Weighted weighted) {
+            List<DataCell> cells = new ArrayList<>();
+            for (Option o : q.optionList()) {
+                WeightedOption w = weighted.options().stream().filter(x -> x.key().equals(o.key())).findFirst().orElse(null);
+                cells.add(w == null ? empty() : new DataCell(numbers.percent(w.share()), List.of(bracketed(w.ci95()))));
+            }
+            return new DataRow(msg.get("results.row.weighted"),
+                    msg.format("results.neff", numbers.decimal(weighted.nEffective(), 1)), true, null, cells);
+        }
+
+        private BarChart chart(Question q, int number, Cell overall) {
+            List<BarChart.Input> inputs = new ArrayList<>();
+            String title;
+            switch (q.questionType()) {
+                case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
+                    title = msg.format("results.chart.choice", number);
+                    q.optionList().forEach(o -> {
+                        OptionResult r = option(overall, o);
+                        inputs.add(new BarChart.Input(localized(o.text()), r == null ? null : r.share(),
+                                r == null ? null : r.ci95(), numbers.percent(r == null ? null : r.share())));
+                    });
+                }
+                case RANKING -> {
+                    title = msg.format("results.chart.ranking", number);
+                    q.optionList().forEach(o -> {
+                        OptionResult r = option(overall, o);
+                        inputs.add(new BarChart.Input(localized(o.text()), r == null ? null : r.firstShare(),
+                                r == null ? null : r.firstCi95(), numbers.percent(r == null ? null : r.firstShare())));
+                    });
+                }
+                case SCALE -> {
+                    title = msg.format("results.chart.scale", number);
+                    List<ValueCount> distribution = overall.distribution() == null ? List.of() : overall.distribution();
+                    for (ValueCount vc : distribution) {
+                        inputs.add(new BarChart.Input(scaleLabel(q, vc.value()), vc.share(), null, numbers.percent(vc.share())));
+                    }
+                }
+                default -> {
+                    return null;
+                }
+            }
+            return BarChart.of("chart-" + q.key(), title, inputs);
+        }
+
+        Methodology methodology(ResultsView view) {
+            SurveyDefinition d = survey.definition();
+            List<Entry> entries = new ArrayList<>();
+            SurveyDefinition.Methodology m = d.methodology();
+            if (m != null) {
+                add(entries, "results.methodology.sponsor", m.sponsor());
+                add(entries, "results.methodology.population", m.population());
+                add(entries, "results.methodology.recruitment", m.recruitment());
+                add(entries, "results.methodology.mode", m.mode());
+                add(entries, "results.methodology.limitations", m.limitations());
+            }
+            String dates = fieldDates();
+            if (dates != null) {
+                entries.add(new Entry(msg.get("results.methodology.fieldDates"), dates));
+            }
+            List<String> notes = new ArrayList<>();
+            if (m != null) {
+                notes.add(msg.get("results.methodology.authors"));
+            }
+            notes.add(msg.get("results.methodology.weighting"));
+            notes.add(msg.format("results.methodology.suppression", minCellSize));
+            notes.add(d.accessMode() == SurveyDefinition.AccessMode.OPEN
+                    ? msg.get("results.methodology.optIn") : msg.get("results.methodology.intervals"));
+            List<Entry> sample = new ArrayList<>();
+            if (view != null && view.regions() != null) {
+                for (ResultsView.RegionResponses r : view.regions()) {
+                    if (r.suppressed()) {
+                        sample.add(new Entry(regionName(r.region()), msg.get("results.sample.hidden")));
+                    } else if (r.responses() != null && r.responses() > 0) {
+                        sample.add(new Entry(regionName(r.region()), numbers.integer(r.responses())));
+                    }
+                }
+            }
+            return new Methodology(entries, notes, sample);
+        }
+
+        private String fieldDates() {
+            DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(msg.locale());
+            OffsetDateTime opened = survey.openedAt();
+            if (opened == null) {
+                return null;
+            }
+            String from = format.format(opened);
+            return survey.closedAt() == null ? msg.format("results.methodology.since", from)
+                    : msg.format("results.methodology.range", from, format.format(survey.closedAt()));
+        }
+
+        private void add(List<Entry> entries, String key, String value) {
+            if (value != null && !value.isBlank()) {
+                entries.add(new Entry(msg.get(key), value));
+            }
+        }
+
+        private String scaleLabel(Question q, int value) {
+            String end = value == q.min() ? localized(q.minLabel()) : value == q.max() ? localized(q.maxLabel()) : "";
+            return end.isEmpty() ? String.valueOf(value) : value + " — " + end;
+        }
+
+        private String regionName(String code) {
+            Region region = code == null ? null : regionsByCode.get(code);
+            return region == null ? String.valueOf(code) : region.name(msg.language());
+        }
+
+        private String localized(Map<String, String> texts) {
+            return TextExtensions.localized(texts, msg.language(), survey.firstLanguage());
+        }
+
+        private String bracketed(double[] interval) {
+            return "(" + numbers.interval(interval) + ")";
+        }
+
+        private DataCell empty() {
+            return new DataCell(Numbers.MISSING, List.of());
+        }
+    }
+
+    private static OptionResult option(Cell cell, Option o) {
+        if (cell.options() == null) {
+            return null;
+        }
+        return cell.options().stream().filter(r -> r.key().equals(o.key())).findFirst().orElse(null);
+    }
+}

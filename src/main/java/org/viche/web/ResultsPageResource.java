@@ -1,0 +1,64 @@
+package org.viche.web;
+
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.viche.results.ResultsService;
+import org.viche.survey.SurveyDefinition;
+import org.viche.survey.SurveyService;
+import org.viche.survey.SurveySnapshot;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** The public results page: the same figures as {@code /api/v1/surveys/{slug}/results}, for people. */
+@Path("/s/{slug}/results")
+@Produces(MediaType.TEXT_HTML)
+public class ResultsPageResource {
+
+    @Inject
+    SurveyService surveys;
+
+    @Inject
+    ResultsService results;
+
+    @Inject
+    LanguageResolver languages;
+
+    @Inject
+    MessageCatalog messages;
+
+    @Inject
+    ResultsPageBuilder pages;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance results(Page page, Messages msg, ResultsPage results);
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public Response results(@PathParam("slug") String slug, @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        SurveySnapshot survey = surveys.findPublic(slug);
+        Messages msg = messages.of(languages.forSurvey(lang, acceptLanguage, survey));
+        // The API does not yet honour AFTER_CLOSE (see the report); the page must not publish early.
+        boolean withheld = survey.isOpen()
+                && survey.definition().resultsVisibility() == SurveyDefinition.ResultsVisibility.AFTER_CLOSE;
+        ResultsPage view = withheld ? pages.withheld(survey, msg) : pages.build(survey, results.results(survey), msg);
+        Page page = Page.of(msg.language(), msg.format("results.title", view.survey().title()), "/s/" + slug + "/results",
+                Map.of(), LanguageResolver.offered(survey));
+        return HtmlResponses.page(200, Templates.results(page, msg, view));
+    }
+}

@@ -1,0 +1,160 @@
+package org.viche.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import org.junit.jupiter.api.Test;
+import org.viche.support.Api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+@QuarkusTest
+class FormSubmissionTest {
+
+    private static final String FORM = "/s/" + Api.DEMO;
+
+    @Test
+    void aValidFormLeadsToTheReceiptPage() {
+        long before = PageClient.responses(Api.DEMO);
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+
+        Response posted = PageClient.withFields(PageClient.post(session), PageClient.validDemoForm()).post(FORM + "?lang=en");
+        posted.then().statusCode(303)
+                .header("Location", matchesPattern(".*/s/" + Api.DEMO + "/thanks\\?r=[0-9A-Z]{4}(-[0-9A-Z]{4}){3}&lang=en"));
+        String location = posted.getHeader("Location");
+        Matcher receipt = PageClient.RECEIPT.matcher(location);
+        assertTrue(receipt.find());
+        posted.getHeaders().getValues("Set-Cookie")
+                .forEach(cookie -> assertFalse(cookie.contains(receipt.group()), "the receipt is kept out of cookies"));
+
+        given().get(location).then().statusCode(200)
+                .contentType(startsWith("text/html"))
+                .header("Cache-Control", "no-store")
+                .body(containsString("<code id=\"receipt\">" + receipt.group() + "</code>"))
+                .body(containsString("What the receipt is for"))
+                .body(containsString("href=\"/s/" + Api.DEMO + "/results?lang=en\""));
+        assertEquals(before + 1, PageClient.responses(Api.DEMO));
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenIsRefusedAndStoresNothing() {
+        long before = PageClient.responses(Api.DEMO);
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+
+        PageClient.withFields(PageClient.form().cookie(PageClient.CSRF_COOKIE, session.cookie()), PageClient.validDemoForm())
+                .post(FORM + "?lang=en").then().statusCode(400)
+                .contentType(startsWith("text/html"))
+                .body(containsString("Your answers could not be accepted"));
+        PageClient.withFields(PageClient.form().formParam(PageClient.CSRF_FIELD, session.token()), PageClient.validDemoForm())
+                .post(FORM + "?lang=en").then().statusCode(400);
+        PageClient.withFields(PageClient.form().cookie(PageClient.CSRF_COOKIE, session.cookie())
+                        .formParam(PageClient.CSRF_FIELD, "forged-token-value-xx"), PageClient.validDemoForm())
+                .post(FORM + "?lang=en").then().statusCode(400);
+        assertEquals(before, PageClient.responses(Api.DEMO));
+    }
+
+    @Test
+    void anInvalidFormComesBackWithMessagesNextToTheQuestionsAndKeepsEveryAnswer() {
+        long before = PageClient.responses(Api.DEMO);
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+        Map<String, List<String>> form = PageClient.validDemoForm();
+        form.remove("answers.arrangement");
+        form.put("answers.trust", List.of("9"));
+        form.put("answers.priorities.peace", List.of("1"));
+        form.put("answers.priorities.justice", List.of("1"));
+        form.put("answers.comment", List.of("Keep this comment, please"));
+
+        String html = PageClient.withFields(PageClient.post(session), form).post(FORM + "?lang=en").then()
+                .statusCode(422)
+                .header("Cache-Control", "no-store")
+                .body(containsString("<title>Error: "))
+                .body(containsString("There is a problem with your answers"))
+                .extract().asString();
+
+        String arrangement = PageClient.question(html, "arrangement");
+        assertTrue(arrangement.contains("Answer this question."));
+        assertTrue(arrangement.contains("aria-describedby=\"q-arrangement-error\""));
+        assertTrue(arrangement.contains("aria-invalid=\"true\""));
+        String trust = PageClient.question(html, "trust");
+        assertTrue(trust.contains("Choose a value from 1 to 5."));
+        String priorities = PageClient.question(html, "priorities");
+        assertTrue(priorities.contains("Give each number to only one item."));
+        assertFalse(PageClient.question(html, "referendum").contains("error-message"));
+
+        assertTrue(html.contains("<a href=\"#q-arrangement-sez\">Question 1: Answer this question.</a>"));
+        assertTrue(html.contains("<a href=\"#q-trust-1\">Question 3: Choose a value from 1 to 5.</a>"));
+        assertTrue(html.contains("<a href=\"#q-priorities-peace\">Question 4: Give each number to only one item.</a>"));
+
+        assertTrue(html.contains("value=\"UA-14\" selected>"), "region kept");
+        assertTrue(PageClient.question(html, "referendum").contains("value=\"yes\" checked"), "radio kept");
+        assertTrue(PageClient.question(html, "guarantees").contains("value=\"eu\" checked"), "checkbox kept");
+        assertTrue(PageClient.question(html, "guarantees").contains("value=\"un\" checked"), "checkbox kept");
+        assertFalse(PageClient.question(html, "guarantees").contains("value=\"us\" checked"));
+        assertTrue(priorities.contains("name=\"answers.priorities.return\""));
+        assertTrue(priorities.matches("(?s).*name=\"answers\\.priorities\\.return\"[^>]*>\\s*<option value=\"\">—</option>"
+                + "<option value=\"1\">1</option><option value=\"2\">2</option><option value=\"3\" selected>.*"), "rank kept");
+        assertTrue(PageClient.question(html, "comment").contains(">Keep this comment, please</textarea>"), "text kept");
+        assertEquals(before, PageClient.responses(Api.DEMO));
+    }
+
+    @Test
+    void messagesAreInThePageLanguage() {
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "ru");
+        String html = PageClient.post(session).formParam("region", "").post(FORM + "?lang=ru").then().statusCode(422)
+                .body(containsString("<html lang=\"ru\">"))
+                .extract().asString();
+        assertTrue(html.contains("<a href=\"#region\">Регион проживания: Выберите регион, в котором вы живёте.</a>"));
+        assertTrue(PageClient.question(html, "arrangement").contains("Ответьте на этот вопрос."));
+    }
+
+    @Test
+    void scriptInAnAnswerIsShownAsTextNeverRun() {
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "uk");
+        String html = PageClient.post(session)
+                .formParam("answers.comment", "<script>alert(1)</script> «Мій коментар»")
+                .post(FORM + "?lang=uk").then().statusCode(422)
+                .body(not(containsString("<script")))
+                .extract().asString();
+        assertTrue(PageClient.question(html, "comment")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; «Мій коментар»</textarea>"));
+    }
+
+    @Test
+    void aFormWithAnAnswerToAHiddenQuestionSaysWhichAnswerItDependsOn() {
+        String slug = Api.openSurvey("web-hidden", List.of("UA-14"));
+        PageClient.Session session = PageClient.openForm(slug, "en");
+        String html = PageClient.post(session).formParam("region", "UA-14").formParam("answers.arrangement", "dmz")
+                .formParam("answers.why_sez", "because").post("/s/" + slug).then().statusCode(422).extract().asString();
+        assertTrue(PageClient.question(html, "why_sez").contains("This question applies only if you chose “Option sez” in question 1."));
+        assertEquals(0, PageClient.responses(slug));
+    }
+
+    @Test
+    void anOptionalChoiceCanBeTakenBackWithNoAnswer() {
+        String slug = Api.openSurvey("web-noanswer", List.of("UA-14"));
+        PageClient.Session session = PageClient.openForm(slug, "en");
+        PageClient.post(session).formParam("region", "UA-14").formParam("answers.arrangement", "dmz")
+                .formParam("answers.trust", "").post("/s/" + slug).then().statusCode(303);
+        assertEquals(1, PageClient.responses(slug));
+        Number trustAnswered = Api.asAdmin().get("/api/v1/surveys/" + slug + "/results").then()
+                .extract().path("questions.find { it.key == 'trust' }.overall.n");
+        assertEquals(0, trustAnswered.intValue());
+    }
+
+    @Test
+    void aBadReceiptAddressIsNotFound() {
+        given().get(FORM + "/thanks?r=not-a-receipt").then().statusCode(404).contentType(startsWith("text/html"));
+        given().get(FORM + "/thanks").then().statusCode(404);
+    }
+}

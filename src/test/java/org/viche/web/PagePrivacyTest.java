@@ -1,0 +1,90 @@
+package org.viche.web;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.viche.support.Api;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * A respondent's browser must contact no one but Viche and run no script; every response
+ * carries the headers that make the browser enforce it.
+ */
+@QuarkusTest
+class PagePrivacyTest {
+
+    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    private static final Pattern ABSOLUTE_URL = Pattern.compile("(?i)(https?:)?//[a-z0-9]");
+    private static final Pattern LINKED_RESOURCE = Pattern.compile("(?i)<(?:link|img|iframe|object|embed|source|video|audio)\\b[^>]*>");
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() {
+        for (String path : List.of("/", "/?lang=en", "/s/" + Api.DEMO, "/s/" + Api.DEMO + "/results",
+                "/s/" + Api.DEMO + "/thanks?r=ABCD-EFGH-JKMN-PQRS", "/no-such-page", "/css/viche.css")) {
+            given().get(path).then()
+                    .header("Content-Security-Policy", equalTo(CSP))
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("Referrer-Policy", equalTo("no-referrer"))
+                    .header("X-Frame-Options", equalTo("DENY"));
+        }
+    }
+
+    @Test
+    void quarkusToolsKeepWorkingWithoutThePagePolicy() {
+        given().get("/q/swagger-ui/").then().statusCode(200)
+                .header("Content-Security-Policy", nullValue())
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
+    void noPageRunsScriptOrLoadsAnythingFromAnotherHost() {
+        List<String> pages = new ArrayList<>();
+        for (String lang : List.of("uk", "ru", "en")) {
+            pages.add(given().queryParam("lang", lang).get("/").asString());
+            pages.add(given().queryParam("lang", lang).get("/s/" + Api.DEMO).asString());
+            pages.add(given().queryParam("lang", lang).get("/s/" + Api.DEMO + "/results").asString());
+        }
+        pages.add(given().get("/s/" + Api.DEMO + "/thanks?r=ABCD-EFGH-JKMN-PQRS").asString());
+        pages.add(given().get("/no-such-page").asString());
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+        pages.add(PageClient.post(session).formParam("answers.trust", "7").post("/s/" + Api.DEMO).asString());
+
+        for (String html : pages) {
+            assertTrue(html.startsWith("<!DOCTYPE html>"));
+            assertFalse(ABSOLUTE_URL.matcher(html).find(), "no absolute or protocol-relative URL");
+            assertFalse(html.toLowerCase().contains("<script"), "no script");
+            assertFalse(html.contains(" style="), "no inline style (the CSP forbids it)");
+            assertFalse(Pattern.compile("\\son[a-z]+\\s*=").matcher(html).find(), "no inline event handler");
+            List<String> resources = PageClient.all(Pattern.compile("(" + LINKED_RESOURCE.pattern() + ")"), html);
+            assertEquals(List.of("<link rel=\"stylesheet\" href=\"/css/viche.css\">"), resources);
+        }
+    }
+
+    @Test
+    void theStylesheetFetchesNothingElse() {
+        Response css = given().get("/css/viche.css");
+        css.then().statusCode(200);
+        assertFalse(css.asString().contains("url("));
+        assertFalse(css.asString().contains("@import"));
+    }
+
+    @Test
+    void theOnlyCookieIsTheFormProtection() {
+        Response page = given().get("/s/" + Api.DEMO);
+        page.getHeaders().getValues("Set-Cookie")
+                .forEach(c -> assertTrue(c.startsWith(PageClient.CSRF_COOKIE + "="), "unexpected cookie " + c));
+        assertTrue(page.getHeaders().getValues("Set-Cookie").stream().allMatch(c -> c.contains("HTTPOnly") || c.contains("HttpOnly")));
+    }
+}
