@@ -70,8 +70,11 @@ public final class ResultsCalculator {
             byRegion.add(hidden.contains(region) ? Cell.suppressed(region) : cell(q, List.of(region), region, null));
         }
         long overallN = answered.values().stream().mapToLong(Long::longValue).sum();
+        // The weighted figure and its n_eff, together with the visible regions, would give back
+        // the counts of suppressed regions (w_h depends on n_h): publish it only when none is hidden.
+        Weighted weighted = hidden.isEmpty() ? weighted(q, answered) : null;
         Cell overall = Suppression.isSmall(overallN, minCellSize) ? Cell.suppressed(null)
-                : cell(q, survey.regionCodes(), null, weighted(q, answered));
+                : cell(q, survey.regionCodes(), null, weighted);
         return new QuestionResults(q.key(), q.type(), overall, byRegion, noteFor(q.questionType()));
     }
 

@@ -20,6 +20,13 @@ class SecurityHeaders {
     static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /**
+     * No address ever leaves for another site, yet the form's own POST keeps its Origin:
+     * under "no-referrer" browsers send {@code Origin: null}, which the CORS filter (on for
+     * partner sites) must refuse as a foreign origin.
+     */
+    static final String REFERRER_POLICY = "same-origin";
+
     /** Ahead of every other route, so even early refusals (a 413 before the body is read) carry them. */
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::addHeaders);
@@ -30,7 +37,7 @@ class SecurityHeaders {
         rc.addHeadersEndHandler(ignored -> {
             MultiMap headers = rc.response().headers();
             headers.set("X-Content-Type-Options", "nosniff");
-            headers.set("Referrer-Policy", "no-referrer");
+            headers.set("Referrer-Policy", REFERRER_POLICY);
             headers.set("X-Frame-Options", "DENY");
             if (!tooling) {
                 headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);

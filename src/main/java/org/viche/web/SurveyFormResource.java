@@ -18,6 +18,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
+import org.viche.ratelimit.SubmissionLimits;
 import org.viche.response.Channel;
 import org.viche.response.ResponseService;
 import org.viche.response.SubmissionRequest;
@@ -34,6 +36,7 @@ import org.viche.survey.SurveySnapshot;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The citizen's form: shows a survey's questions, turns the posted form into a submission for
@@ -62,6 +65,12 @@ public class SurveyFormResource {
 
     @Inject
     FormPageBuilder forms;
+
+    @Inject
+    SubmissionLimits limits;
+
+    @Context
+    HttpServerRequest http;
 
     @CheckedTemplate
     static class Templates {
@@ -101,6 +110,8 @@ public class SurveyFormResource {
             return refused(survey, msg, form, withServiceErrors(survey, request, converted.errors()));
         }
         try {
+            limits.checkPublic(survey.id(), limits.clientHash(http.remoteAddress() == null ? null
+                    : http.remoteAddress().hostAddress()), 1);
             ResponseService.Accepted accepted = responses.submit(survey, request,
                     new ResponseService.Origin(Channel.WEB, null, null));
             String thanks = Page.href("/s/" + slug + "/thanks",

@@ -177,6 +177,7 @@ class ResultsCalculatorTest {
         assertTrue(region(pick, "B").suppressed(), "complementary suppression");
         assertFalse(pick.overall().suppressed());
         assertEquals(4L, pick.overall().n());
+        assertNull(pick.overall().weighted(), "weights would reveal the hidden regions' counts");
     }
 
     @Test

@@ -100,7 +100,12 @@ class BrowserFormTest {
         browser.findElement(By.name("answers.comment")).sendKeys("Головне — щоб люди були в безпеці.");
         browser.findElement(By.xpath("//button[normalize-space()='Надіслати відповіді']")).click();
 
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.urlContains("/thanks"));
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/thanks"));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no thank-you page; the browser shows: "
+                    + browser.getPageSource(), e);
+        }
         String receipt = browser.findElement(By.id("receipt")).getText();
         assertTrue(PageClient.RECEIPT.matcher(receipt).matches(), "receipt shown: " + receipt);
         assertTrue(browser.getPageSource().contains("Дякуємо"));

@@ -36,7 +36,7 @@ class PagePrivacyTest {
             given().get(path).then()
                     .header("Content-Security-Policy", equalTo(CSP))
                     .header("X-Content-Type-Options", equalTo("nosniff"))
-                    .header("Referrer-Policy", equalTo("no-referrer"))
+                    .header("Referrer-Policy", equalTo("same-origin"))
                     .header("X-Frame-Options", equalTo("DENY"));
         }
     }
