@@ -3,12 +3,15 @@ package org.viche.survey;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.viche.audit.AuditAction;
+import org.viche.audit.AuditLog;
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
 import org.viche.region.RegionCatalog;
@@ -33,6 +36,9 @@ public class SurveyService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AuditLog audit;
+
     @Transactional
     public SurveySnapshot create(SurveyDefinition definition, boolean demo) {
         requireValid(definition);
@@ -46,6 +52,7 @@ public class SurveyService {
         survey.demo = demo;
         survey.createdAt = now();
         surveys.persist(survey);
+        audit.record(AuditAction.SURVEY_CREATED, survey.slug, Map.of("demo", demo));
         return snapshot(survey);
     }
 
@@ -62,6 +69,7 @@ public class SurveyService {
         }
         requireValid(definition);
         survey.definition = write(definition);
+        audit.record(AuditAction.SURVEY_REPLACED, slug, Map.of());
         return snapshot(survey);
     }
 
@@ -73,6 +81,7 @@ public class SurveyService {
         }
         survey.status = SurveyStatus.OPEN;
         survey.openedAt = now();
+        audit.record(AuditAction.SURVEY_OPENED, slug, Map.of());
         return snapshot(survey);
     }
 
@@ -84,6 +93,7 @@ public class SurveyService {
         }
         survey.status = SurveyStatus.CLOSED;
         survey.closedAt = now();
+        audit.record(AuditAction.SURVEY_CLOSED, slug, Map.of());
         return snapshot(survey);
     }
 
