@@ -15,6 +15,7 @@ import jakarta.transaction.Transactional;
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
 import org.viche.error.Problem;
+import org.viche.invitation.InvitationCodes;
 import org.viche.results.TallyBuckets;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveySnapshot;
@@ -69,6 +70,9 @@ public class ResponseService {
     public Accepted submit(SurveySnapshot survey, SubmissionRequest request, Origin origin) {
         ResponseStore.NewResponse response = prepare(survey, request, origin);
         ResponseStore.StoreOutcome outcome = storeAll(List.of(response)).get(0);
+        if (outcome.invitationRefused()) {
+            throw invitationNotAccepted();
+        }
         if (outcome.replayed() && !outcome.sameRequest()) {
             throw idempotencyKeyReused();
         }
@@ -108,7 +112,9 @@ public class ResponseService {
         List<ResponseStore.StoreOutcome> stored = storeAll(valid);
         for (int j = 0; j < stored.size(); j++) {
             ResponseStore.StoreOutcome outcome = stored.get(j);
-            outcomes[validIndex.get(j)] = outcome.replayed() && !outcome.sameRequest()
+            outcomes[validIndex.get(j)] = outcome.invitationRefused()
+                    ? new ItemOutcome(409, null, invitationNotAccepted().toProblem())
+                    : outcome.replayed() && !outcome.sameRequest()
                     ? new ItemOutcome(422, null, idempotencyKeyReused().toProblem())
                     : new ItemOutcome(201, outcome.receipt(), null);
         }
@@ -121,14 +127,14 @@ public class ResponseService {
         if (!check.isValid()) {
             throw ApiException.validation("The response has " + check.errors().size() + " problem(s).", check.errors());
         }
-        requireInvitation(survey.definition(), request);
+        byte[] invitation = invitation(survey.definition(), request);
         String language = request.language() != null ? request.language() : survey.firstLanguage();
         String answersJson = write(check);
         byte[] requestHash = origin.idempotency() == null ? null
                 : sha256(request.region() + "\n" + language + "\n" + answersJson);
         return new ResponseStore.NewResponse(survey.id(), request.region(), language, origin.channel(),
                 origin.partnerId(), answersJson, origin.idempotency(), requestHash,
-                TallyBuckets.of(survey.definition(), check.answers()));
+                TallyBuckets.of(survey.definition(), check.answers()), invitation);
     }
 
     private List<ResponseStore.StoreOutcome> storeAll(List<ResponseStore.NewResponse> responses) {
@@ -157,17 +163,23 @@ public class ResponseService {
     }
 
     /**
-     * Invitation codes (TOKEN surveys) are issued through their own feature; until a code
-     * store exists, no code can be valid, so TOKEN surveys refuse every response.
+     * For a TOKEN survey, the stored form of the submitted invitation code; it is spent only
+     * when the response is stored (see {@link ResponseStore}). A code that fails its check
+     * symbol is refused here, before anything is written.
      */
-    private static void requireInvitation(SurveyDefinition definition, SubmissionRequest request) {
+    private static byte[] invitation(SurveyDefinition definition, SubmissionRequest request) {
         if (definition.accessMode() != SurveyDefinition.AccessMode.TOKEN) {
-            return;
+            return null;
         }
         if (request.invitation() == null || request.invitation().isBlank()) {
             throw new ApiException(403, "Invitation required", "This survey accepts responses only with an invitation code.");
         }
-        throw new ApiException(409, "Invitation not valid", "This invitation code is unknown or already used.");
+        return InvitationCodes.hashOf(request.invitation()).orElseThrow(() -> new ApiException(409,
+                "Invitation not valid", "This is not an invitation code: check it for a mistyped character."));
+    }
+
+    private static ApiException invitationNotAccepted() {
+        return new ApiException(409, "Invitation not valid", "This invitation code is unknown or already used.");
     }
 
     private String write(AnswerCheck check) {

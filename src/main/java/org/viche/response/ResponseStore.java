@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
+import org.viche.invitation.InvitationStore;
 import org.viche.results.TallyBuckets.Counter;
 import org.viche.results.TallyWriter;
 
@@ -32,9 +33,14 @@ import org.viche.results.TallyWriter;
 @ApplicationScoped
 public class ResponseStore {
 
-    /** A response to store, with answers already validated and normalised. */
+    /**
+     * A response to store, with answers already validated and normalised.
+     *
+     * @param invitation the stored form of the invitation code to spend, for TOKEN surveys
+     */
     public record NewResponse(long surveyId, String region, String language, Channel channel, UUID partnerId,
-            String answersJson, IdempotencyKey idempotency, byte[] requestHash, List<Counter> counters) {
+            String answersJson, IdempotencyKey idempotency, byte[] requestHash, List<Counter> counters,
+            byte[] invitation) {
 
         /** The tally source: channel, plus the partner for partner submissions. */
         String source() {
@@ -45,8 +51,13 @@ public class ResponseStore {
     /**
      * @param replayed an earlier response with the same idempotency key was found; nothing new was stored
      * @param sameRequest for a replay: whether the earlier request body was the same
+     * @param invitationRefused the invitation code was unknown or already used; nothing was stored
      */
-    public record StoreOutcome(Receipt receipt, boolean replayed, boolean sameRequest) {
+    public record StoreOutcome(Receipt receipt, boolean replayed, boolean sameRequest, boolean invitationRefused) {
+
+        static StoreOutcome stored(Receipt receipt) {
+            return new StoreOutcome(receipt, false, true, false);
+        }
     }
 
     private static final String INSERT = """
@@ -76,6 +87,9 @@ public class ResponseStore {
     @Inject
     TallyWriter tallies;
 
+    @Inject
+    InvitationStore invitations;
+
     public StoreOutcome insert(NewResponse response) throws SQLException {
         return insertAll(List.of(response)).get(0);
     }
@@ -83,7 +97,9 @@ public class ResponseStore {
     /**
      * Stores every response whose idempotency key is new and returns, in order, either its
      * new receipt or — for a key seen before (earlier, or earlier in this batch) — the
-     * receipt of the response first stored under it.
+     * receipt of the response first stored under it. A new response that carries an
+     * invitation code is kept only if it spends the code (a retry spends nothing); otherwise
+     * its row is removed again before anything commits.
      */
     public List<StoreOutcome> insertAll(List<NewResponse> batch) throws SQLException {
         List<UUID> ids = new ArrayList<>(batch.size());
@@ -94,13 +110,15 @@ public class ResponseStore {
         }
         try (Connection connection = dataSource.getConnection()) {
             Set<UUID> inserted = insertRows(connection, batch, ids, receipts);
+            Set<UUID> refused = spendInvitations(connection, batch, ids, inserted);
+            inserted.removeAll(refused);
             List<TallyWriter.Target> counted = new ArrayList<>();
             List<NewResponse> replays = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 NewResponse r = batch.get(i);
                 if (inserted.contains(ids.get(i))) {
                     counted.add(new TallyWriter.Target(r.surveyId(), r.region(), r.source(), r.counters()));
-                } else {
+                } else if (!refused.contains(ids.get(i))) {
                     replays.add(r);
                 }
             }
@@ -110,7 +128,9 @@ public class ResponseStore {
             for (int i = 0; i < batch.size(); i++) {
                 NewResponse r = batch.get(i);
                 if (inserted.contains(ids.get(i))) {
-                    outcomes.add(new StoreOutcome(new Receipt(ids.get(i), receipts.get(i)), false, true));
+                    outcomes.add(StoreOutcome.stored(new Receipt(ids.get(i), receipts.get(i))));
+                } else if (refused.contains(ids.get(i))) {
+                    outcomes.add(new StoreOutcome(null, false, false, true));
                 } else {
                     Existing first = existing.get(keyOf(r.surveyId(), r.idempotency()));
                     if (first == null) {
@@ -118,7 +138,7 @@ public class ResponseStore {
                     }
                     boolean same = first.requestHash() != null && r.requestHash() != null
                             && first.requestHash().equals(HEX.formatHex(r.requestHash()));
-                    outcomes.add(new StoreOutcome(new Receipt(first.id(), first.receipt()), true, same));
+                    outcomes.add(new StoreOutcome(new Receipt(first.id(), first.receipt()), true, same, false));
                 }
             }
             return outcomes;
@@ -148,6 +168,44 @@ public class ResponseStore {
             }
             return inserted;
         }
+    }
+
+    /**
+     * Spends the codes of the responses just inserted; returns the ids of those whose code
+     * was unknown, already used, or spent by an earlier item of the same batch — after
+     * deleting their rows, which no one outside this transaction has seen.
+     */
+    private Set<UUID> spendInvitations(Connection connection, List<NewResponse> batch, List<UUID> ids, Set<UUID> inserted)
+            throws SQLException {
+        Map<Long, List<byte[]>> codesBySurvey = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).invitation() != null && inserted.contains(ids.get(i))) {
+                codesBySurvey.computeIfAbsent(batch.get(i).surveyId(), s -> new ArrayList<>()).add(batch.get(i).invitation());
+            }
+        }
+        if (codesBySurvey.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> spent = new HashSet<>();
+        for (Map.Entry<Long, List<byte[]>> codes : codesBySurvey.entrySet()) {
+            invitations.spend(connection, codes.getKey(), codes.getValue())
+                    .forEach(hash -> spent.add(codes.getKey() + ":" + HEX.formatHex(hash.array())));
+        }
+        Set<UUID> refused = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            NewResponse r = batch.get(i);
+            if (r.invitation() != null && inserted.contains(ids.get(i))
+                    && !spent.remove(r.surveyId() + ":" + HEX.formatHex(r.invitation()))) {
+                refused.add(ids.get(i));
+            }
+        }
+        if (!refused.isEmpty()) {
+            try (PreparedStatement delete = connection.prepareStatement("delete from response where id = any(?::uuid[])")) {
+                delete.setArray(1, connection.createArrayOf("uuid", refused.toArray()));
+                delete.executeUpdate();
+            }
+        }
+        return refused;
     }
 
     private record Existing(UUID id, String receipt, String requestHash) {
