@@ -3,6 +3,7 @@ package org.viche.response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,12 +18,14 @@ import org.viche.error.FieldError;
 import org.viche.error.Problem;
 import org.viche.invitation.InvitationCodes;
 import org.viche.results.TallyBuckets;
+import org.viche.survey.QuestionType;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveySnapshot;
 import org.viche.survey.SurveyStatus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Accepts a response from any channel: checks the survey is open, the region and language
@@ -31,6 +34,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class ResponseService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AnswerValidator validator = new AnswerValidator();
 
@@ -134,7 +139,8 @@ public class ResponseService {
                 : sha256(request.region() + "\n" + language + "\n" + answersJson);
         return new ResponseStore.NewResponse(survey.id(), request.region(), language, origin.channel(),
                 origin.partnerId(), answersJson, origin.idempotency(), requestHash,
-                TallyBuckets.of(survey.definition(), check.answers()), invitation);
+                TallyBuckets.of(survey.definition(), check.answers()), invitation,
+                textSalt(survey.definition(), check.answers()));
     }
 
     private List<ResponseStore.StoreOutcome> storeAll(List<ResponseStore.NewResponse> responses) {
@@ -176,6 +182,18 @@ public class ResponseService {
         }
         return InvitationCodes.hashOf(request.invitation()).orElseThrow(() -> new ApiException(409,
                 "Invitation not valid", "This is not an invitation code: check it for a mistyped character."));
+    }
+
+    /** A fresh random salt when a text question was answered: the text's sealed commitment hides behind it. */
+    private static byte[] textSalt(SurveyDefinition definition, ObjectNode answers) {
+        boolean anyText = definition.questionList().stream()
+                .anyMatch(q -> q.questionType() == QuestionType.TEXT && answers.has(q.key()));
+        if (!anyText) {
+            return null;
+        }
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return salt;
     }
 
     private static ApiException invitationNotAccepted() {

@@ -37,10 +37,11 @@ public class ResponseStore {
      * A response to store, with answers already validated and normalised.
      *
      * @param invitation the stored form of the invitation code to spend, for TOKEN surveys
+     * @param textSalt the salt of the sealed commitments to its text answers (docs/receipts.md), if any
      */
     public record NewResponse(long surveyId, String region, String language, Channel channel, UUID partnerId,
             String answersJson, IdempotencyKey idempotency, byte[] requestHash, List<Counter> counters,
-            byte[] invitation) {
+            byte[] invitation, byte[] textSalt) {
 
         /** The tally source: channel, plus the partner for partner submissions. */
         String source() {
@@ -62,12 +63,12 @@ public class ResponseStore {
 
     private static final String INSERT = """
             insert into response (id, survey_id, region, language, channel, partner_id, answers, receipt,
-                                  idempotency_scope, idempotency_key, request_hash)
+                                  idempotency_scope, idempotency_key, request_hash, text_salt)
             select r.id, r.survey_id, r.region, r.language, r.channel, r.partner_id, r.answers::jsonb, r.receipt,
-                   r.scope, r.key, decode(r.hash, 'hex')
+                   r.scope, r.key, decode(r.hash, 'hex'), decode(r.salt, 'hex')
               from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[])
-                   as r(id, survey_id, region, language, channel, partner_id, answers, receipt, scope, key, hash)
+                          ?::text[], ?::text[], ?::text[], ?::text[])
+                   as r(id, survey_id, region, language, channel, partner_id, answers, receipt, scope, key, hash, salt)
             on conflict on constraint response_idempotency_unique do nothing
             returning id
             """;
@@ -160,6 +161,8 @@ public class ResponseStore {
             insert.setArray(10, array(connection, "text", batch, r -> r.idempotency() == null ? null : r.idempotency().key()));
             insert.setArray(11, array(connection, "text", batch,
                     r -> r.requestHash() == null ? null : HEX.formatHex(r.requestHash())));
+            insert.setArray(12, array(connection, "text", batch,
+                    r -> r.textSalt() == null ? null : HEX.formatHex(r.textSalt())));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -38,6 +39,9 @@ public class SurveyService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Event<SurveyClosed> closed;
 
     @Transactional
     public SurveySnapshot create(SurveyDefinition definition, boolean demo) {
@@ -94,7 +98,13 @@ public class SurveyService {
         survey.status = SurveyStatus.CLOSED;
         survey.closedAt = now();
         audit.record(AuditAction.SURVEY_CLOSED, slug, Map.of());
+        closed.fire(new SurveyClosed(survey.id, slug));
         return snapshot(survey);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SurveySnapshot> findById(long id) {
+        return surveys.findByIdOptional(id).map(this::snapshot);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

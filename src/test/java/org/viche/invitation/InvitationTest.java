@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.viche.support.Api.asAdmin;
 import static org.viche.support.Api.json;
+import static org.viche.support.Invitations.codes;
+import static org.viche.support.Invitations.openTokenSurvey;
 
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -38,20 +40,6 @@ class InvitationTest {
 
     @Inject
     DataSource dataSource;
-
-    static String openTokenSurvey(String prefix) {
-        String slug = Api.slug(prefix);
-        Map<String, Object> definition = new HashMap<>(Api.survey(slug, List.of("UA-14")));
-        definition.put("access", "TOKEN");
-        asAdmin().body(definition).post("/api/v1/surveys").then().statusCode(201);
-        asAdmin().post("/api/v1/surveys/" + slug + "/open").then().statusCode(200);
-        return slug;
-    }
-
-    static List<String> codes(String slug, int count) {
-        return asAdmin().body(Map.of("count", count)).post("/api/v1/surveys/" + slug + "/invitations")
-                .then().statusCode(201).extract().jsonPath().getList("codes", String.class);
-    }
 
     private static Response submit(String slug, String code) {
         Map<String, Object> body = new HashMap<>(Map.of("region", "UA-14", "answers", ANSWERS));
