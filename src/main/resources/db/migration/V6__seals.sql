@@ -38,3 +38,5 @@ alter table response
     add column text_salt  bytea;
 
 create index response_unsealed on response (survey_id, submitted_at, id) where seal_id is null;
+-- a leaf position holds one response; also the ledger's reading order
+create unique index response_sealed on response (seal_id, leaf_index) where seal_id is not null;
