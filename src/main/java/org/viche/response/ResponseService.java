@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ import org.viche.error.ApiException;
 import org.viche.error.FieldError;
 import org.viche.error.Problem;
 import org.viche.invitation.InvitationCodes;
+import org.viche.quarantine.QuarantinePolicy;
+import org.viche.quarantine.QuarantineReason;
 import org.viche.results.TallyBuckets;
 import org.viche.survey.QuestionType;
 import org.viche.survey.SurveyDefinition;
@@ -45,8 +48,20 @@ public class ResponseService {
     @Inject
     ObjectMapper json;
 
-    /** Who is submitting, and the retry key if the client sent one. */
-    public record Origin(Channel channel, UUID partnerId, IdempotencyKey idempotency) {
+    @Inject
+    QuarantinePolicy quarantine;
+
+    /**
+     * Who is submitting, and the retry key if the client sent one.
+     *
+     * @param clientHash the keyed hash of an anonymous sender's address ({@code SubmissionLimits.clientHash});
+     *        null for partner and admin tokens, which are accountable in their own right
+     */
+    public record Origin(Channel channel, UUID partnerId, IdempotencyKey idempotency, String clientHash) {
+
+        public Origin(Channel channel, UUID partnerId, IdempotencyKey idempotency) {
+            this(channel, partnerId, idempotency, null);
+        }
     }
 
     /** @return the receipt; {@code replayed} when an idempotent retry found the first response */
@@ -74,7 +89,7 @@ public class ResponseService {
     @Transactional
     public Accepted submit(SurveySnapshot survey, SubmissionRequest request, Origin origin) {
         ResponseStore.NewResponse response = prepare(survey, request, origin);
-        ResponseStore.StoreOutcome outcome = storeAll(List.of(response)).get(0);
+        ResponseStore.StoreOutcome outcome = storeAll(survey, List.of(response), origin.clientHash()).get(0);
         if (outcome.invitationRefused()) {
             throw invitationNotAccepted();
         }
@@ -114,7 +129,7 @@ public class ResponseService {
                 outcomes[i] = new ItemOutcome(e.status(), null, e.toProblem());
             }
         }
-        List<ResponseStore.StoreOutcome> stored = storeAll(valid);
+        List<ResponseStore.StoreOutcome> stored = storeAll(survey, valid, null);
         for (int j = 0; j < stored.size(); j++) {
             ResponseStore.StoreOutcome outcome = stored.get(j);
             outcomes[validIndex.get(j)] = outcome.invitationRefused()
@@ -140,18 +155,39 @@ public class ResponseService {
         return new ResponseStore.NewResponse(survey.id(), request.region(), language, origin.channel(),
                 origin.partnerId(), answersJson, origin.idempotency(), requestHash,
                 TallyBuckets.of(survey.definition(), check.answers()), invitation,
-                textSalt(survey.definition(), check.answers()));
+                textSalt(survey.definition(), check.answers()), null);
     }
 
-    private List<ResponseStore.StoreOutcome> storeAll(List<ResponseStore.NewResponse> responses) {
+    private List<ResponseStore.StoreOutcome> storeAll(SurveySnapshot survey, List<ResponseStore.NewResponse> responses,
+            String clientHash) {
         if (responses.isEmpty()) {
             return List.of();
         }
         try {
-            return store.insertAll(responses);
+            return store.insertAll(holdBursts(survey, responses, clientHash));
         } catch (SQLException e) {
             throw new IllegalStateException("Responses could not be stored", e);
         }
+    }
+
+    /**
+     * Marks the responses to hold back as a suspicious burst (stored, not counted until an
+     * admin releases them). Only OPEN surveys: a TOKEN survey's codes already allow one
+     * response per person.
+     */
+    private List<ResponseStore.NewResponse> holdBursts(SurveySnapshot survey, List<ResponseStore.NewResponse> responses,
+            String clientHash) {
+        if (survey.definition().accessMode() != SurveyDefinition.AccessMode.OPEN) {
+            return responses;
+        }
+        List<Optional<QuarantineReason>> decisions = quarantine.classify(survey.id(),
+                responses.stream().map(r -> new QuarantinePolicy.Candidate(clientHash, r.answersJson())).toList());
+        List<ResponseStore.NewResponse> classified = new ArrayList<>(responses.size());
+        for (int i = 0; i < responses.size(); i++) {
+            ResponseStore.NewResponse response = responses.get(i);
+            classified.add(decisions.get(i).map(response::heldFor).orElse(response));
+        }
+        return classified;
     }
 
     private static ApiException idempotencyKeyReused() {

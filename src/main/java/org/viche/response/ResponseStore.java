@@ -20,6 +20,8 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.viche.invitation.InvitationStore;
+import org.viche.quarantine.QuarantineReason;
+import org.viche.results.TallyBuckets;
 import org.viche.results.TallyBuckets.Counter;
 import org.viche.results.TallyWriter;
 
@@ -38,15 +40,30 @@ public class ResponseStore {
      *
      * @param invitation the stored form of the invitation code to spend, for TOKEN surveys
      * @param textSalt the salt of the sealed commitments to its text answers (docs/receipts.md), if any
+     * @param quarantine why it is held back uncounted, or null to count it
      */
     public record NewResponse(long surveyId, String region, String language, Channel channel, UUID partnerId,
             String answersJson, IdempotencyKey idempotency, byte[] requestHash, List<Counter> counters,
-            byte[] invitation, byte[] textSalt) {
+            byte[] invitation, byte[] textSalt, QuarantineReason quarantine) {
 
-        /** The tally source: channel, plus the partner for partner submissions. */
-        String source() {
-            return partnerId == null ? channel.name() : channel.name() + ":" + partnerId;
+        public NewResponse heldFor(QuarantineReason reason) {
+            return new NewResponse(surveyId, region, language, channel, partnerId, answersJson, idempotency, requestHash,
+                    counters, invitation, textSalt, reason);
         }
+
+        /** What it adds to the tally: its answers, or only to the count of held responses. */
+        List<Counter> tallied() {
+            return quarantine == null ? counters : List.of(new Counter(TallyBuckets.SURVEY_LEVEL, TallyBuckets.QUARANTINED));
+        }
+
+        String status() {
+            return quarantine == null ? "ACCEPTED" : "QUARANTINED";
+        }
+    }
+
+    /** The tally source: channel, plus the partner for partner submissions. */
+    public static String source(String channel, UUID partnerId) {
+        return partnerId == null ? channel : channel + ":" + partnerId;
     }
 
     /**
@@ -63,12 +80,13 @@ public class ResponseStore {
 
     private static final String INSERT = """
             insert into response (id, survey_id, region, language, channel, partner_id, answers, receipt,
-                                  idempotency_scope, idempotency_key, request_hash, text_salt)
+                                  idempotency_scope, idempotency_key, request_hash, text_salt, status, quarantine_reason)
             select r.id, r.survey_id, r.region, r.language, r.channel, r.partner_id, r.answers::jsonb, r.receipt,
-                   r.scope, r.key, decode(r.hash, 'hex'), decode(r.salt, 'hex')
+                   r.scope, r.key, decode(r.hash, 'hex'), decode(r.salt, 'hex'), r.status, r.reason
               from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::text[])
-                   as r(id, survey_id, region, language, channel, partner_id, answers, receipt, scope, key, hash, salt)
+                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   as r(id, survey_id, region, language, channel, partner_id, answers, receipt, scope, key, hash, salt,
+                        status, reason)
             on conflict on constraint response_idempotency_unique do nothing
             returning id
             """;
@@ -118,7 +136,8 @@ public class ResponseStore {
             for (int i = 0; i < batch.size(); i++) {
                 NewResponse r = batch.get(i);
                 if (inserted.contains(ids.get(i))) {
-                    counted.add(new TallyWriter.Target(r.surveyId(), r.region(), r.source(), r.counters()));
+                    counted.add(new TallyWriter.Target(r.surveyId(), r.region(), source(r.channel().name(), r.partnerId()),
+                            r.tallied()));
                 } else if (!refused.contains(ids.get(i))) {
                     replays.add(r);
                 }
@@ -163,6 +182,8 @@ public class ResponseStore {
                     r -> r.requestHash() == null ? null : HEX.formatHex(r.requestHash())));
             insert.setArray(12, array(connection, "text", batch,
                     r -> r.textSalt() == null ? null : HEX.formatHex(r.textSalt())));
+            insert.setArray(13, array(connection, "text", batch, NewResponse::status));
+            insert.setArray(14, array(connection, "text", batch, r -> r.quarantine() == null ? null : r.quarantine().name()));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
