@@ -71,9 +71,7 @@ public class QuarantineResource {
     @APIResponse(responseCode = "404", description = "The survey has no such response")
     @APIResponse(responseCode = "409", description = "The response is not in quarantine (already decided, or never held)")
     public Decision release(@PathParam("slug") String slug, @PathParam("id") String id) {
-        UUID response = uuid(id, "id");
-        quarantine.release(survey(slug), response);
-        return new Decision(response, "ACCEPTED");
+        return decide(slug, id, QuarantineService.Verdict.RELEASE);
     }
 
     @POST
@@ -82,9 +80,13 @@ public class QuarantineResource {
     @APIResponse(responseCode = "404", description = "The survey has no such response")
     @APIResponse(responseCode = "409", description = "The response is not in quarantine (already decided, or never held)")
     public Decision reject(@PathParam("slug") String slug, @PathParam("id") String id) {
+        return decide(slug, id, QuarantineService.Verdict.REJECT);
+    }
+
+    private Decision decide(String slug, String id, QuarantineService.Verdict verdict) {
         UUID response = uuid(id, "id");
-        quarantine.reject(survey(slug), response);
-        return new Decision(response, "REJECTED");
+        quarantine.decide(survey(slug), response, verdict);
+        return new Decision(response, verdict.status);
     }
 
     private SurveySnapshot survey(String slug) {

@@ -86,20 +86,25 @@ public class QuarantineService {
         return held;
     }
 
-    @Transactional
-    public void release(SurveySnapshot survey, UUID response) {
-        decide(survey, response, "ACCEPTED", AuditAction.QUARANTINE_RELEASED);
+    /** An admin's decision on a held response: the status it moves to, and how the act is audited. */
+    public enum Verdict {
+        RELEASE("ACCEPTED", AuditAction.QUARANTINE_RELEASED),
+        REJECT("REJECTED", AuditAction.QUARANTINE_REJECTED);
+
+        public final String status;
+        final AuditAction action;
+
+        Verdict(String status, AuditAction action) {
+            this.status = status;
+            this.action = action;
+        }
     }
 
     @Transactional
-    public void reject(SurveySnapshot survey, UUID response) {
-        decide(survey, response, "REJECTED", AuditAction.QUARANTINE_REJECTED);
-    }
-
-    private void decide(SurveySnapshot survey, UUID response, String status, AuditAction action) {
+    public void decide(SurveySnapshot survey, UUID response, Verdict verdict) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement update = connection.prepareStatement(DECIDE)) {
-            update.setString(1, status);
+            update.setString(1, verdict.status);
             update.setObject(2, response);
             update.setLong(3, survey.id());
             try (ResultSet rs = update.executeQuery()) {
@@ -110,7 +115,7 @@ public class QuarantineService {
                 String source = ResponseStore.source(rs.getString(2), rs.getObject(3, UUID.class));
                 Counter held = new Counter(TallyBuckets.SURVEY_LEVEL, TallyBuckets.QUARANTINED);
                 tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, List.of(held))), -1);
-                if (action == AuditAction.QUARANTINE_RELEASED) {
+                if (verdict == Verdict.RELEASE) {
                     List<Counter> answers = TallyBuckets.of(survey.definition(), json.readTree(rs.getString(4)));
                     tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, answers)));
                 }
@@ -118,7 +123,7 @@ public class QuarantineService {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("The quarantine decision could not be stored", e);
         }
-        audit.record(action, survey.slug(), Map.of("response", response.toString()));
+        audit.record(verdict.action, survey.slug(), Map.of("response", response.toString()));
     }
 
     private static ApiException notHeld(Connection connection, SurveySnapshot survey, UUID response) throws SQLException {
