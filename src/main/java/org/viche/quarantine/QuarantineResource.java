@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.viche.error.ApiException;
+import org.viche.error.FieldError;
 import org.viche.error.QueryParameters;
 import org.viche.security.Roles;
 import org.viche.survey.SurveyService;
@@ -60,7 +61,7 @@ public class QuarantineResource {
             @Parameter(description = "Responses per page, 1-" + MAX_LIMIT + " (default " + DEFAULT_LIMIT + ")") @QueryParam("limit") String limit) {
         SurveySnapshot survey = survey(slug);
         int size = (int) QueryParameters.inRange("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
-        UUID cursor = after == null || after.isBlank() ? null : uuid(after, "after");
+        UUID cursor = after == null || after.isBlank() ? null : cursor(after);
         List<QuarantineService.Held> held = quarantine.list(survey, cursor, size);
         return new HeldPage(slug, held, held.size() < size ? null : held.get(held.size() - 1).id());
     }
@@ -84,7 +85,12 @@ public class QuarantineResource {
     }
 
     private Decision decide(String slug, String id, QuarantineService.Verdict verdict) {
-        UUID response = uuid(id, "id");
+        UUID response;
+        try {
+            response = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound("Survey '" + slug + "' has no response " + id + ".");
+        }
         quarantine.decide(survey(slug), response, verdict);
         return new Decision(response, verdict.status);
     }
@@ -93,11 +99,12 @@ public class QuarantineResource {
         return surveys.find(slug).orElseThrow(() -> ApiException.notFound("No survey named '" + slug + "'."));
     }
 
-    private static UUID uuid(String value, String name) {
+    private static UUID cursor(String after) {
         try {
-            return UUID.fromString(value);
+            return UUID.fromString(after);
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No response with " + name + " '" + value + "' is in quarantine.");
+            throw new ApiException(400, "Invalid request", "Query parameter 'after' is not usable.",
+                    List.of(new FieldError("after", "invalid", "must be the id of a response from the previous page")), null);
         }
     }
 }

@@ -183,6 +183,8 @@ class QuarantineTest {
         all.addAll(second.getList("responses.id"));
         assertEquals(3, all.stream().distinct().count());
         asAdmin().get("/api/v1/surveys/" + slug + "/quarantine?limit=x").then().statusCode(400);
+        asAdmin().get("/api/v1/surveys/" + slug + "/quarantine?after=x").then().statusCode(400)
+                .body("errors[0].field", equalTo("after"));
     }
 
     @Test
