@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,10 +28,12 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class RateLimiter {
 
+    /** Buckets in a fixed order, so that concurrent statements lock shared rows in the same order. */
     private static final String COUNT = """
-            insert into rate_limit_window (bucket, window_start, count) values (?, ?, ?)
+            insert into rate_limit_window (bucket, window_start, count)
+            select b.bucket, ?, b.cost from unnest(?::text[], ?::int[]) as b(bucket, cost) order by b.bucket
             on conflict (bucket, window_start) do update set count = rate_limit_window.count + excluded.count
-            returning count
+            returning bucket, count
             """;
 
     /**
@@ -48,9 +53,8 @@ public class RateLimiter {
     public OptionalLong acquire(String bucket, int cost, int limit, Duration window) {
         Instant now = Instant.now();
         long windowMillis = window.toMillis();
-        long startMillis = now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), windowMillis);
-        OffsetDateTime start = Instant.ofEpochMilli(startMillis).atOffset(ZoneOffset.UTC);
-        long count = QuarkusTransaction.requiringNew().call(() -> add(bucket, start, cost));
+        long startMillis = windowStart(now, window);
+        long count = QuarkusTransaction.requiringNew().call(() -> add(Map.of(bucket, cost), startMillis)).get(bucket);
         if (count <= limit) {
             return OptionalLong.empty();
         }
@@ -58,18 +62,36 @@ public class RateLimiter {
         return OptionalLong.of(Math.max(1, (remainingMillis + 999) / 1000));
     }
 
-    private long add(String bucket, OffsetDateTime windowStart, int cost) throws SQLException {
+    /**
+     * Adds each bucket's cost to its current window, all in one statement, limiting nothing.
+     *
+     * @return each bucket's count in the window, this addition included
+     */
+    public Map<String, Long> add(Map<String, Integer> costs, Duration window) {
+        long startMillis = windowStart(Instant.now(), window);
+        return QuarkusTransaction.requiringNew().call(() -> add(costs, startMillis));
+    }
+
+    private static long windowStart(Instant now, Duration window) {
+        return now.toEpochMilli() - Math.floorMod(now.toEpochMilli(), window.toMillis());
+    }
+
+    private Map<String, Long> add(Map<String, Integer> costs, long windowStartMillis) throws SQLException {
+        List<String> buckets = new ArrayList<>(costs.keySet());
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement relaxed = connection.prepareStatement(RELAXED_COMMIT);
                 PreparedStatement count = connection.prepareStatement(COUNT)) {
             relaxed.execute();
-            count.setString(1, bucket);
-            count.setObject(2, windowStart);
-            count.setInt(3, cost);
+            count.setObject(1, Instant.ofEpochMilli(windowStartMillis).atOffset(ZoneOffset.UTC));
+            count.setArray(2, connection.createArrayOf("text", buckets.toArray()));
+            count.setArray(3, connection.createArrayOf("integer", buckets.stream().map(costs::get).toArray()));
+            Map<String, Long> counts = new HashMap<>();
             try (ResultSet rs = count.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
             }
+            return counts;
         }
     }
 

@@ -1,6 +1,8 @@
 package org.viche.response;
 
-import java.security.SecureRandom;
+import java.util.Optional;
+
+import org.viche.codes.Crockford;
 
 /**
  * Receipts: 80 random bits in Crockford's base32 (no I, L, O, U), grouped in fours —
@@ -8,20 +10,20 @@ import java.security.SecureRandom;
  */
 public final class ReceiptCodes {
 
-    static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final int SYMBOLS = 16;
+    static final int GROUP = 4;
 
     private ReceiptCodes() {
     }
 
     public static String next() {
-        StringBuilder code = new StringBuilder(19);
-        for (int i = 0; i < 16; i++) {
-            if (i > 0 && i % 4 == 0) {
-                code.append('-');
-            }
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return code.toString();
+        return Crockford.group(Crockford.random(SYMBOLS), GROUP);
+    }
+
+    /** A receipt as typed (any case, spaces, dashes) in the form it was issued, if it can be one. */
+    public static Optional<String> normalise(String typed) {
+        String symbols = Crockford.normalise(typed);
+        return symbols == null || symbols.length() != SYMBOLS ? Optional.empty()
+                : Optional.of(Crockford.group(symbols, GROUP));
     }
 }

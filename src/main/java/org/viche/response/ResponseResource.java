@@ -79,7 +79,7 @@ public class ResponseResource {
         Submitter submitter = submitter(survey, 1);
         IdempotencyKey key = idempotencyKey == null ? null : submitter.keyFor(idempotencyKey, "Idempotency-Key");
         ResponseService.Accepted accepted = responses.submit(survey, request,
-                new ResponseService.Origin(Channel.API, submitter.partnerId(), key));
+                new ResponseService.Origin(Channel.API, submitter.partnerId(), key, submitter.clientHash()));
         return Response.created(URI.create("/api/v1/receipts/" + accepted.receipt().receipt()))
                 .header("Idempotent-Replayed", accepted.replayed() ? "true" : null)
                 .entity(accepted.receipt()).build();
@@ -138,7 +138,7 @@ public class ResponseResource {
     }
 
     /** Who submits: a partner (scoped), an admin, or an anonymous client known only by a keyed hash. */
-    private record Submitter(UUID partnerId, String idempotencyScope) {
+    private record Submitter(UUID partnerId, String idempotencyScope, String clientHash) {
         IdempotencyKey keyFor(String key, String field) {
             if (!IdempotencyKey.isWellFormed(key)) {
                 throw new ApiException(400, "Invalid request", "The idempotency key is not usable.",
@@ -154,7 +154,7 @@ public class ResponseResource {
         if (caller.isAnonymous()) {
             String client = limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
             limits.checkPublic(survey.id(), client, items);
-            return new Submitter(null, "client:" + client);
+            return new Submitter(null, "client:" + client, client);
         }
         UUID tokenId = CallerAttributes.tokenId(caller).orElseThrow();
         if (caller.hasRole(Roles.PARTNER)) {
@@ -162,11 +162,11 @@ public class ResponseResource {
                 throw new ApiException(403, "Forbidden", "This partner token may not submit to survey '" + survey.slug() + "'.");
             }
             limits.checkPartner(tokenId, items);
-            return new Submitter(tokenId, tokenId.toString());
+            return new Submitter(tokenId, tokenId.toString(), null);
         }
         if (!caller.hasRole(Roles.ADMIN)) {
             throw new ApiException(403, "Forbidden", "Only partner and admin tokens submit responses; researchers read them.");
         }
-        return new Submitter(null, tokenId.toString());
+        return new Submitter(null, tokenId.toString(), null);
     }
 }

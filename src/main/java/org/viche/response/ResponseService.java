@@ -3,9 +3,11 @@ package org.viche.response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,13 +17,18 @@ import jakarta.transaction.Transactional;
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
 import org.viche.error.Problem;
+import org.viche.invitation.InvitationCodes;
+import org.viche.quarantine.QuarantinePolicy;
+import org.viche.quarantine.QuarantineReason;
 import org.viche.results.TallyBuckets;
+import org.viche.survey.QuestionType;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveySnapshot;
 import org.viche.survey.SurveyStatus;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Accepts a response from any channel: checks the survey is open, the region and language
@@ -31,6 +38,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class ResponseService {
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final AnswerValidator validator = new AnswerValidator();
 
     @Inject
@@ -39,8 +48,16 @@ public class ResponseService {
     @Inject
     ObjectMapper json;
 
-    /** Who is submitting, and the retry key if the client sent one. */
-    public record Origin(Channel channel, UUID partnerId, IdempotencyKey idempotency) {
+    @Inject
+    QuarantinePolicy quarantine;
+
+    /**
+     * Who is submitting, and the retry key if the client sent one.
+     *
+     * @param clientHash the keyed hash of an anonymous sender's address ({@code SubmissionLimits.clientHash});
+     *        null for partner and admin tokens, which are accountable in their own right
+     */
+    public record Origin(Channel channel, UUID partnerId, IdempotencyKey idempotency, String clientHash) {
     }
 
     /** @return the receipt; {@code replayed} when an idempotent retry found the first response */
@@ -68,7 +85,10 @@ public class ResponseService {
     @Transactional
     public Accepted submit(SurveySnapshot survey, SubmissionRequest request, Origin origin) {
         ResponseStore.NewResponse response = prepare(survey, request, origin);
-        ResponseStore.StoreOutcome outcome = storeAll(List.of(response)).get(0);
+        ResponseStore.StoreOutcome outcome = storeAll(survey, List.of(response), origin.clientHash()).get(0);
+        if (outcome.invitationRefused()) {
+            throw invitationNotAccepted();
+        }
         if (outcome.replayed() && !outcome.sameRequest()) {
             throw idempotencyKeyReused();
         }
@@ -105,10 +125,12 @@ public class ResponseService {
                 outcomes[i] = new ItemOutcome(e.status(), null, e.toProblem());
             }
         }
-        List<ResponseStore.StoreOutcome> stored = storeAll(valid);
+        List<ResponseStore.StoreOutcome> stored = storeAll(survey, valid, null);
         for (int j = 0; j < stored.size(); j++) {
             ResponseStore.StoreOutcome outcome = stored.get(j);
-            outcomes[validIndex.get(j)] = outcome.replayed() && !outcome.sameRequest()
+            outcomes[validIndex.get(j)] = outcome.invitationRefused()
+                    ? new ItemOutcome(409, null, invitationNotAccepted().toProblem())
+                    : outcome.replayed() && !outcome.sameRequest()
                     ? new ItemOutcome(422, null, idempotencyKeyReused().toProblem())
                     : new ItemOutcome(201, outcome.receipt(), null);
         }
@@ -121,25 +143,47 @@ public class ResponseService {
         if (!check.isValid()) {
             throw ApiException.validation("The response has " + check.errors().size() + " problem(s).", check.errors());
         }
-        requireInvitation(survey.definition(), request);
+        byte[] invitation = invitation(survey.definition(), request);
         String language = request.language() != null ? request.language() : survey.firstLanguage();
         String answersJson = write(check);
         byte[] requestHash = origin.idempotency() == null ? null
                 : sha256(request.region() + "\n" + language + "\n" + answersJson);
         return new ResponseStore.NewResponse(survey.id(), request.region(), language, origin.channel(),
                 origin.partnerId(), answersJson, origin.idempotency(), requestHash,
-                TallyBuckets.of(survey.definition(), check.answers()));
+                TallyBuckets.of(survey.definition(), check.answers()), invitation,
+                textSalt(survey.definition(), check.answers()), null);
     }
 
-    private List<ResponseStore.StoreOutcome> storeAll(List<ResponseStore.NewResponse> responses) {
+    private List<ResponseStore.StoreOutcome> storeAll(SurveySnapshot survey, List<ResponseStore.NewResponse> responses,
+            String clientHash) {
         if (responses.isEmpty()) {
             return List.of();
         }
         try {
-            return store.insertAll(responses);
+            return store.insertAll(holdBursts(survey, responses, clientHash));
         } catch (SQLException e) {
             throw new IllegalStateException("Responses could not be stored", e);
         }
+    }
+
+    /**
+     * Marks the responses to hold back as a suspicious burst (stored, not counted until an
+     * admin releases them). Only OPEN surveys: a TOKEN survey's codes already allow one
+     * response per person.
+     */
+    private List<ResponseStore.NewResponse> holdBursts(SurveySnapshot survey, List<ResponseStore.NewResponse> responses,
+            String clientHash) {
+        if (survey.definition().accessMode() != SurveyDefinition.AccessMode.OPEN) {
+            return responses;
+        }
+        List<Optional<QuarantineReason>> decisions = quarantine.classify(survey.id(),
+                responses.stream().map(r -> new QuarantinePolicy.Candidate(clientHash, r.answersJson())).toList());
+        List<ResponseStore.NewResponse> classified = new ArrayList<>(responses.size());
+        for (int i = 0; i < responses.size(); i++) {
+            ResponseStore.NewResponse response = responses.get(i);
+            classified.add(decisions.get(i).map(response::heldFor).orElse(response));
+        }
+        return classified;
     }
 
     private static ApiException idempotencyKeyReused() {
@@ -157,17 +201,35 @@ public class ResponseService {
     }
 
     /**
-     * Invitation codes (TOKEN surveys) are issued through their own feature; until a code
-     * store exists, no code can be valid, so TOKEN surveys refuse every response.
+     * For a TOKEN survey, the stored form of the submitted invitation code; it is spent only
+     * when the response is stored (see {@link ResponseStore}). A code that fails its check
+     * symbol is refused here, before anything is written.
      */
-    private static void requireInvitation(SurveyDefinition definition, SubmissionRequest request) {
+    private static byte[] invitation(SurveyDefinition definition, SubmissionRequest request) {
         if (definition.accessMode() != SurveyDefinition.AccessMode.TOKEN) {
-            return;
+            return null;
         }
         if (request.invitation() == null || request.invitation().isBlank()) {
             throw new ApiException(403, "Invitation required", "This survey accepts responses only with an invitation code.");
         }
-        throw new ApiException(409, "Invitation not valid", "This invitation code is unknown or already used.");
+        return InvitationCodes.hashOf(request.invitation()).orElseThrow(() -> new ApiException(409,
+                "Invitation not valid", "This is not an invitation code: check it for a mistyped character."));
+    }
+
+    /** A fresh random salt when a text question was answered: the text's sealed commitment hides behind it. */
+    private static byte[] textSalt(SurveyDefinition definition, ObjectNode answers) {
+        boolean anyText = definition.questionList().stream()
+                .anyMatch(q -> q.questionType() == QuestionType.TEXT && answers.has(q.key()));
+        if (!anyText) {
+            return null;
+        }
+        byte[] salt = new byte[16];
+        RANDOM.nextBytes(salt);
+        return salt;
+    }
+
+    private static ApiException invitationNotAccepted() {
+        return new ApiException(409, "Invitation not valid", "This invitation code is unknown or already used.");
     }
 
     private String write(AnswerCheck check) {

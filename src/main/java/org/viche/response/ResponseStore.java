@@ -19,6 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
+import org.viche.invitation.InvitationStore;
+import org.viche.quarantine.QuarantineReason;
+import org.viche.results.TallyBuckets;
 import org.viche.results.TallyBuckets.Counter;
 import org.viche.results.TallyWriter;
 
@@ -32,31 +35,58 @@ import org.viche.results.TallyWriter;
 @ApplicationScoped
 public class ResponseStore {
 
-    /** A response to store, with answers already validated and normalised. */
+    /**
+     * A response to store, with answers already validated and normalised.
+     *
+     * @param invitation the stored form of the invitation code to spend, for TOKEN surveys
+     * @param textSalt the salt of the sealed commitments to its text answers (docs/receipts.md), if any
+     * @param quarantine why it is held back uncounted, or null to count it
+     */
     public record NewResponse(long surveyId, String region, String language, Channel channel, UUID partnerId,
-            String answersJson, IdempotencyKey idempotency, byte[] requestHash, List<Counter> counters) {
+            String answersJson, IdempotencyKey idempotency, byte[] requestHash, List<Counter> counters,
+            byte[] invitation, byte[] textSalt, QuarantineReason quarantine) {
 
-        /** The tally source: channel, plus the partner for partner submissions. */
-        String source() {
-            return partnerId == null ? channel.name() : channel.name() + ":" + partnerId;
+        public NewResponse heldFor(QuarantineReason reason) {
+            return new NewResponse(surveyId, region, language, channel, partnerId, answersJson, idempotency, requestHash,
+                    counters, invitation, textSalt, reason);
         }
+
+        /** What it adds to the tally: its answers, or only to the count of held responses. */
+        List<Counter> tallied() {
+            return quarantine == null ? counters : List.of(new Counter(TallyBuckets.SURVEY_LEVEL, TallyBuckets.QUARANTINED));
+        }
+
+        String status() {
+            return quarantine == null ? "ACCEPTED" : "QUARANTINED";
+        }
+    }
+
+    /** The tally source: channel, plus the partner for partner submissions. */
+    public static String source(String channel, UUID partnerId) {
+        return partnerId == null ? channel : channel + ":" + partnerId;
     }
 
     /**
      * @param replayed an earlier response with the same idempotency key was found; nothing new was stored
      * @param sameRequest for a replay: whether the earlier request body was the same
+     * @param invitationRefused the invitation code was unknown or already used; nothing was stored
      */
-    public record StoreOutcome(Receipt receipt, boolean replayed, boolean sameRequest) {
+    public record StoreOutcome(Receipt receipt, boolean replayed, boolean sameRequest, boolean invitationRefused) {
+
+        static StoreOutcome stored(Receipt receipt) {
+            return new StoreOutcome(receipt, false, true, false);
+        }
     }
 
     private static final String INSERT = """
             insert into response (id, survey_id, region, language, channel, partner_id, answers, receipt,
-                                  idempotency_scope, idempotency_key, request_hash)
+                                  idempotency_scope, idempotency_key, request_hash, text_salt, status, quarantine_reason)
             select r.id, r.survey_id, r.region, r.language, r.channel, r.partner_id, r.answers::jsonb, r.receipt,
-                   r.scope, r.key, decode(r.hash, 'hex')
+                   r.scope, r.key, decode(r.hash, 'hex'), decode(r.salt, 'hex'), r.status, r.reason
               from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[])
-                   as r(id, survey_id, region, language, channel, partner_id, answers, receipt, scope, key, hash)
+                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                   as r(id, survey_id, region, language, channel, partner_id, answers, receipt, scope, key, hash, salt,
+                        status, reason)
             on conflict on constraint response_idempotency_unique do nothing
             returning id
             """;
@@ -76,6 +106,9 @@ public class ResponseStore {
     @Inject
     TallyWriter tallies;
 
+    @Inject
+    InvitationStore invitations;
+
     public StoreOutcome insert(NewResponse response) throws SQLException {
         return insertAll(List.of(response)).get(0);
     }
@@ -83,7 +116,9 @@ public class ResponseStore {
     /**
      * Stores every response whose idempotency key is new and returns, in order, either its
      * new receipt or — for a key seen before (earlier, or earlier in this batch) — the
-     * receipt of the response first stored under it.
+     * receipt of the response first stored under it. A new response that carries an
+     * invitation code is kept only if it spends the code (a retry spends nothing); otherwise
+     * its row is removed again before anything commits.
      */
     public List<StoreOutcome> insertAll(List<NewResponse> batch) throws SQLException {
         List<UUID> ids = new ArrayList<>(batch.size());
@@ -94,13 +129,16 @@ public class ResponseStore {
         }
         try (Connection connection = dataSource.getConnection()) {
             Set<UUID> inserted = insertRows(connection, batch, ids, receipts);
+            Set<UUID> refused = spendInvitations(connection, batch, ids, inserted);
+            inserted.removeAll(refused);
             List<TallyWriter.Target> counted = new ArrayList<>();
             List<NewResponse> replays = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 NewResponse r = batch.get(i);
                 if (inserted.contains(ids.get(i))) {
-                    counted.add(new TallyWriter.Target(r.surveyId(), r.region(), r.source(), r.counters()));
-                } else {
+                    counted.add(new TallyWriter.Target(r.surveyId(), r.region(), source(r.channel().name(), r.partnerId()),
+                            r.tallied()));
+                } else if (!refused.contains(ids.get(i))) {
                     replays.add(r);
                 }
             }
@@ -110,7 +148,9 @@ public class ResponseStore {
             for (int i = 0; i < batch.size(); i++) {
                 NewResponse r = batch.get(i);
                 if (inserted.contains(ids.get(i))) {
-                    outcomes.add(new StoreOutcome(new Receipt(ids.get(i), receipts.get(i)), false, true));
+                    outcomes.add(StoreOutcome.stored(new Receipt(ids.get(i), receipts.get(i))));
+                } else if (refused.contains(ids.get(i))) {
+                    outcomes.add(new StoreOutcome(null, false, false, true));
                 } else {
                     Existing first = existing.get(keyOf(r.surveyId(), r.idempotency()));
                     if (first == null) {
@@ -118,7 +158,7 @@ public class ResponseStore {
                     }
                     boolean same = first.requestHash() != null && r.requestHash() != null
                             && first.requestHash().equals(HEX.formatHex(r.requestHash()));
-                    outcomes.add(new StoreOutcome(new Receipt(first.id(), first.receipt()), true, same));
+                    outcomes.add(new StoreOutcome(new Receipt(first.id(), first.receipt()), true, same, false));
                 }
             }
             return outcomes;
@@ -140,6 +180,10 @@ public class ResponseStore {
             insert.setArray(10, array(connection, "text", batch, r -> r.idempotency() == null ? null : r.idempotency().key()));
             insert.setArray(11, array(connection, "text", batch,
                     r -> r.requestHash() == null ? null : HEX.formatHex(r.requestHash())));
+            insert.setArray(12, array(connection, "text", batch,
+                    r -> r.textSalt() == null ? null : HEX.formatHex(r.textSalt())));
+            insert.setArray(13, array(connection, "text", batch, NewResponse::status));
+            insert.setArray(14, array(connection, "text", batch, r -> r.quarantine() == null ? null : r.quarantine().name()));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
@@ -148,6 +192,44 @@ public class ResponseStore {
             }
             return inserted;
         }
+    }
+
+    /**
+     * Spends the codes of the responses just inserted; returns the ids of those whose code
+     * was unknown, already used, or spent by an earlier item of the same batch — after
+     * deleting their rows, which no one outside this transaction has seen.
+     */
+    private Set<UUID> spendInvitations(Connection connection, List<NewResponse> batch, List<UUID> ids, Set<UUID> inserted)
+            throws SQLException {
+        Map<Long, List<byte[]>> codesBySurvey = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i).invitation() != null && inserted.contains(ids.get(i))) {
+                codesBySurvey.computeIfAbsent(batch.get(i).surveyId(), s -> new ArrayList<>()).add(batch.get(i).invitation());
+            }
+        }
+        if (codesBySurvey.isEmpty()) {
+            return Set.of();
+        }
+        Set<String> spent = new HashSet<>();
+        for (Map.Entry<Long, List<byte[]>> codes : codesBySurvey.entrySet()) {
+            invitations.spend(connection, codes.getKey(), codes.getValue())
+                    .forEach(hash -> spent.add(codes.getKey() + ":" + HEX.formatHex(hash.array())));
+        }
+        Set<UUID> refused = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            NewResponse r = batch.get(i);
+            if (r.invitation() != null && inserted.contains(ids.get(i))
+                    && !spent.remove(r.surveyId() + ":" + HEX.formatHex(r.invitation()))) {
+                refused.add(ids.get(i));
+            }
+        }
+        if (!refused.isEmpty()) {
+            try (PreparedStatement delete = connection.prepareStatement("delete from response where id = any(?::uuid[])")) {
+                delete.setArray(1, connection.createArrayOf("uuid", refused.toArray()));
+                delete.executeUpdate();
+            }
+        }
+        return refused;
     }
 
     private record Existing(UUID id, String receipt, String requestHash) {

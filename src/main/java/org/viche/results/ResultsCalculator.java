@@ -58,7 +58,8 @@ public final class ResultsCalculator {
         responsesByRegion.forEach((region, n) -> regions.add(hidden.contains(region)
                 ? new RegionResponses(region, null, true) : new RegionResponses(region, n, false)));
         List<QuestionResults> questions = survey.definition().questionList().stream().map(this::question).toList();
-        return new ResultsView(survey.slug(), total, generatedAt, minCellSize, regions, questions);
+        return new ResultsView(survey.slug(), total, generatedAt, minCellSize, regions, questions,
+                sum(survey.regionCodes(), tally::quarantined));
     }
 
     private QuestionResults question(Question q) {

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Published results in the shape of api.md. Absent (null) fields are left out of the JSON,
- * which is how a suppressed cell carries no count, share or interval.
+ * which is how a suppressed cell carries no count, share or interval. {@code quarantined}:
+ * responses held back as a suspicious burst, counted nowhere else until released.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResultsView(String survey, long responses, OffsetDateTime generatedAt, int minCellSize,
-        List<RegionResponses> regions, List<QuestionResults> questions) {
+        List<RegionResponses> regions, List<QuestionResults> questions, long quarantined) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RegionResponses(String region, Long responses, boolean suppressed) {

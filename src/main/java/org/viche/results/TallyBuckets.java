@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <ul>
  * <li>{@code ("", "responses")}: one per response, per region;</li>
+ * <li>{@code ("", "quarantined")}: one per response held back uncounted (instead of all others);</li>
  * <li>{@code (q, "answered")}: the response answered question q (the n of its cell);</li>
  * <li>{@code (q, "option:k")}: chose option k (single and multiple choice);</li>
  * <li>{@code (q, "value:v")}: gave scale value v;</li>
@@ -25,6 +26,7 @@ public final class TallyBuckets {
     public static final String SURVEY_LEVEL = "";
     public static final String RESPONSES = "responses";
     public static final String ANSWERED = "answered";
+    public static final String QUARANTINED = "quarantined";
     static final String OPTION = "option:";
     static final String VALUE = "value:";
     static final String RANK = "rank:";

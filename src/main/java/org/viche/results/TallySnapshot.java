@@ -23,6 +23,10 @@ public final class TallySnapshot {
         return count(TallyBuckets.SURVEY_LEVEL, region, TallyBuckets.RESPONSES);
     }
 
+    public long quarantined(String region) {
+        return count(TallyBuckets.SURVEY_LEVEL, region, TallyBuckets.QUARANTINED);
+    }
+
     public long answered(String question, String region) {
         return count(question, region, TallyBuckets.ANSWERED);
     }

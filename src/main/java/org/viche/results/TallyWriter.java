@@ -52,10 +52,15 @@ public class TallyWriter {
     }
 
     public void add(Connection connection, List<Target> responses) throws SQLException {
+        add(connection, responses, 1);
+    }
+
+    /** Adds {@code delta} (negative to take back) to each counter of each target. */
+    public void add(Connection connection, List<Target> responses, long delta) throws SQLException {
         Map<Key, Long> sums = new TreeMap<>();
         for (Target t : responses) {
             for (Counter c : t.counters()) {
-                sums.merge(new Key(t.surveyId(), c.question(), t.region(), c.bucket(), t.source()), 1L, Long::sum);
+                sums.merge(new Key(t.surveyId(), c.question(), t.region(), c.bucket(), t.source()), delta, Long::sum);
             }
         }
         if (sums.isEmpty()) {

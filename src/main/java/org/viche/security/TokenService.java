@@ -4,12 +4,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.viche.audit.AuditAction;
+import org.viche.audit.AuditLog;
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
 
@@ -25,6 +28,9 @@ public class TokenService {
 
     @Inject
     ApiTokenRepository tokens;
+
+    @Inject
+    AuditLog audit;
 
     @Transactional
     public Issued issue(IssueRequest request) {
@@ -49,6 +55,7 @@ public class TokenService {
         token.surveys = request.surveys() == null ? new String[0] : request.surveys().toArray(String[]::new);
         token.expiresAt = request.expiresAt();
         tokens.persist(token);
+        recordIssued(token);
         return new Issued(token, secret);
     }
 
@@ -63,6 +70,7 @@ public class TokenService {
                 .orElseThrow(() -> ApiException.notFound("No token with id " + id + "."));
         if (token.revokedAt == null) {
             token.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            audit.record(AuditAction.TOKEN_REVOKED, token.id.toString(), Map.of("name", token.name, "role", token.role));
         }
         return token;
     }
@@ -73,8 +81,15 @@ public class TokenService {
         if (tokens.anyUsableAdmin() || tokens.findBySecretHash(TokenSecrets.hash(secret)).isPresent()) {
             return false;
         }
-        tokens.persist(newToken("bootstrap-admin", Roles.ADMIN, secret));
+        ApiToken token = newToken("bootstrap-admin", Roles.ADMIN, secret);
+        tokens.persist(token);
+        recordIssued(token);
         return true;
+    }
+
+    private void recordIssued(ApiToken token) {
+        audit.record(AuditAction.TOKEN_ISSUED, token.id.toString(),
+                Map.of("name", token.name, "role", token.role, "surveys", List.of(token.surveys)));
     }
 
     private static ApiToken newToken(String name, String role, String secret) {

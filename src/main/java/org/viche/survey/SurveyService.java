@@ -3,12 +3,16 @@ package org.viche.survey;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.viche.audit.AuditAction;
+import org.viche.audit.AuditLog;
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
 import org.viche.region.RegionCatalog;
@@ -33,6 +37,12 @@ public class SurveyService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Event<SurveyClosed> closed;
+
     @Transactional
     public SurveySnapshot create(SurveyDefinition definition, boolean demo) {
         requireValid(definition);
@@ -46,6 +56,7 @@ public class SurveyService {
         survey.demo = demo;
         survey.createdAt = now();
         surveys.persist(survey);
+        audit.record(AuditAction.SURVEY_CREATED, survey.slug, Map.of("demo", demo));
         return snapshot(survey);
     }
 
@@ -62,6 +73,7 @@ public class SurveyService {
         }
         requireValid(definition);
         survey.definition = write(definition);
+        audit.record(AuditAction.SURVEY_REPLACED, slug, Map.of());
         return snapshot(survey);
     }
 
@@ -73,6 +85,7 @@ public class SurveyService {
         }
         survey.status = SurveyStatus.OPEN;
         survey.openedAt = now();
+        audit.record(AuditAction.SURVEY_OPENED, slug, Map.of());
         return snapshot(survey);
     }
 
@@ -84,7 +97,14 @@ public class SurveyService {
         }
         survey.status = SurveyStatus.CLOSED;
         survey.closedAt = now();
+        audit.record(AuditAction.SURVEY_CLOSED, slug, Map.of());
+        closed.fire(new SurveyClosed(survey.id, slug));
         return snapshot(survey);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SurveySnapshot> findById(long id) {
+        return surveys.findByIdOptional(id).map(this::snapshot);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -110,10 +110,10 @@ public class SurveyFormResource {
             return refused(survey, msg, form, withServiceErrors(survey, request, converted.errors()));
         }
         try {
-            limits.checkPublic(survey.id(), limits.clientHash(http.remoteAddress() == null ? null
-                    : http.remoteAddress().hostAddress()), 1);
+            String client = limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+            limits.checkPublic(survey.id(), client, 1);
             ResponseService.Accepted accepted = responses.submit(survey, request,
-                    new ResponseService.Origin(Channel.WEB, null, null));
+                    new ResponseService.Origin(Channel.WEB, null, null, client));
             String thanks = Page.href("/s/" + slug + "/thanks",
                     orderedQuery("r", accepted.receipt().receipt(), "lang", msg.language()));
             return Response.seeOther(URI.create(thanks)).build();

@@ -36,7 +36,9 @@ class AuthMatrixTest {
             "GET /api/v1/surveys/{slug}",
             "POST /api/v1/surveys/{slug}/responses",
             "GET /api/v1/surveys/{slug}/results",
-            "GET /api/v1/surveys/{slug}/results.csv");
+            "GET /api/v1/surveys/{slug}/results.csv",
+            "GET /api/v1/receipts/{receipt}",
+            "GET /api/v1/surveys/{slug}/seals");
 
     record Operation(String method, String path, List<String> roles) {
         String name() {
