@@ -119,7 +119,7 @@ public class ResponseService {
                 if (item == null || item.request() == null) {
                     throw new ApiException(400, "Invalid request", "A batch item must be an object.");
                 }
-                valid.add(prepare(survey, item.request(), new Origin(channel, partnerId, item.idempotency())));
+                valid.add(prepare(survey, item.request(), new Origin(channel, partnerId, item.idempotency(), null)));
                 validIndex.add(i);
             } catch (ApiException e) {
                 outcomes[i] = new ItemOutcome(e.status(), null, e.toProblem());
