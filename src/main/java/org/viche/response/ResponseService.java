@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +11,6 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
@@ -43,7 +41,7 @@ public class ResponseService {
     private final AnswerValidator validator = new AnswerValidator();
 
     @Inject
-    ResponseStore store;
+    ResponseCommitter committer;
 
     @Inject
     ObjectMapper json;
@@ -82,7 +80,6 @@ public class ResponseService {
         return new AnswerCheck(answers.answers(), errors);
     }
 
-    @Transactional
     public Accepted submit(SurveySnapshot survey, SubmissionRequest request, Origin origin) {
         ResponseStore.NewResponse response = prepare(survey, request, origin);
         ResponseStore.StoreOutcome outcome = storeAll(survey, List.of(response), origin.clientHash()).get(0);
@@ -107,7 +104,6 @@ public class ResponseService {
      * Checks every item on its own (one bad item never rejects the others) and stores all
      * valid ones in one transaction with one insert statement. Outcomes are in item order.
      */
-    @Transactional
     public List<ItemOutcome> submitBatch(SurveySnapshot survey, List<BatchItem> items, Channel channel, UUID partnerId) {
         requireAcceptingResponses(survey);
         ItemOutcome[] outcomes = new ItemOutcome[items.size()];
@@ -159,11 +155,7 @@ public class ResponseService {
         if (responses.isEmpty()) {
             return List.of();
         }
-        try {
-            return store.insertAll(holdBursts(survey, responses, clientHash));
-        } catch (SQLException e) {
-            throw new IllegalStateException("Responses could not be stored", e);
-        }
+        return committer.store(holdBursts(survey, responses, clientHash));
     }
 
     /**
