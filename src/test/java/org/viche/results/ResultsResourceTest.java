@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.viche.support.Api.json;
 import static org.viche.support.Api.openSurvey;
+import static org.viche.support.Api.submit;
 
 import java.io.StringReader;
 import java.util.List;
@@ -33,11 +33,6 @@ class ResultsResourceTest {
     static void readDecimalsAsDoubles() {
         // JsonPath reads decimals as float by default, which loses the precision under test
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
-    }
-
-    private static void submit(String slug, String region, Map<String, Object> answers) {
-        json().body(Map.of("region", region, "answers", answers)).post("/api/v1/surveys/" + slug + "/responses")
-                .then().statusCode(201);
     }
 
     @Test
