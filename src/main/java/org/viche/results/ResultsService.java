@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,6 +14,9 @@ import org.viche.config.VicheConfig;
 import org.viche.error.ApiException;
 import org.viche.region.Region;
 import org.viche.region.RegionCatalog;
+import org.viche.region.RegionScheme;
+import org.viche.results.ResultsView.Fieldwork;
+import org.viche.results.ResultsView.Weighting;
 import org.viche.security.CallerAttributes;
 import org.viche.survey.SurveyDefinition.ResultsVisibility;
 import org.viche.survey.SurveySnapshot;
@@ -71,9 +75,13 @@ public class ResultsService {
 
     private ResultsView compute(SurveySnapshot survey, OffsetDateTime generatedAt) {
         TallySnapshot tally = tallies.read(survey.id());
+        Optional<RegionScheme> scheme = regions.scheme(survey.definition().regionScheme());
         Map<String, Long> population = new HashMap<>();
-        regions.scheme(survey.definition().regionScheme())
-                .ifPresent(s -> s.regions().forEach((Region r) -> population.put(r.code(), r.population())));
-        return new ResultsCalculator(survey, tally, population).compute(generatedAt);
+        scheme.ifPresent(s -> s.regions().forEach((Region r) -> population.put(r.code(), r.population())));
+        ResultsCalculator calculator = new ResultsCalculator(survey, tally, population);
+        Weighting weighting = WeightingDisclosure.of(survey.definition().regionScheme(), scheme, survey.regionCodes(),
+                calculator.weights());
+        return calculator.compute(generatedAt).withDisclosure(weighting, survey.definition().methodology(),
+                new Fieldwork(survey.openedAt(), survey.closedAt()));
     }
 }

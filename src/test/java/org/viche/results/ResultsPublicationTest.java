@@ -79,6 +79,19 @@ class ResultsPublicationTest {
     }
 
     @Test
+    void aStoredSnapshotReadsBackExactlyAsItWasComputed() {
+        String slug = openSurvey("roundtrip", List.of("UA-14", "UA-09", "UA-30"));
+        for (int i = 0; i < 3; i++) {
+            submit(slug, "UA-14", Map.of("arrangement", "sez", "guarantees", List.of("us", "eu"), "trust", 1 + i,
+                    "priorities", List.of("peace", "return"), "comment", "text " + i));
+        }
+        submit(slug, "UA-09", Map.of("arrangement", "dmz", "trust", 5));
+        String computed = given().get(results(slug)).then().statusCode(200).extract().asString();
+        String stored = given().get(results(slug)).then().statusCode(200).extract().asString();
+        assertEquals(computed, stored);
+    }
+
+    @Test
     void aSnapshotOlderThanTheIntervalIsRepublished() throws SQLException {
         String slug = openSurvey("republish", REGIONS);
         submit(slug, "UA-14", Map.of("arrangement", "sez"));
