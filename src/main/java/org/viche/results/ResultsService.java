@@ -3,7 +3,6 @@ package org.viche.results;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,7 +11,6 @@ import jakarta.inject.Inject;
 
 import org.viche.config.VicheConfig;
 import org.viche.error.ApiException;
-import org.viche.region.Region;
 import org.viche.region.RegionCatalog;
 import org.viche.region.RegionScheme;
 import org.viche.results.ResultsView.Fieldwork;
@@ -76,9 +74,8 @@ public class ResultsService {
     private ResultsView compute(SurveySnapshot survey, OffsetDateTime generatedAt) {
         TallySnapshot tally = tallies.read(survey.id());
         Optional<RegionScheme> scheme = regions.scheme(survey.definition().regionScheme());
-        Map<String, Long> population = new HashMap<>();
-        scheme.ifPresent(s -> s.regions().forEach((Region r) -> population.put(r.code(), r.population())));
-        ResultsCalculator calculator = new ResultsCalculator(survey, tally, population);
+        ResultsCalculator calculator = new ResultsCalculator(survey, tally,
+                scheme.map(RegionScheme::populations).orElse(Map.of()));
         Weighting weighting = WeightingDisclosure.of(survey.definition().regionScheme(), scheme, survey.regionCodes(),
                 calculator.weights());
         return calculator.compute(generatedAt).withDisclosure(weighting, survey.definition().methodology(),
