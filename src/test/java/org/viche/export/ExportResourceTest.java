@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -187,6 +188,19 @@ class ExportResourceTest {
         assertEquals(5, pkg.getInt("resources[0].schema.fields.find { it.name == 'trust' }.constraints.maximum"));
         assertEquals(List.of(ResultsCsv.HEADER), pkg.getList("resources[1].schema.fields.name"));
         assertEquals("boolean", pkg.getString("resources[1].schema.fields.find { it.name == 'suppressed' }.type"));
+    }
+
+    @Test
+    void openApiDocumentsTheResearcherEndpoints() {
+        String microdata = "paths.'/api/v1/surveys/{slug}/responses.csv'.get";
+        String codebook = "paths.'/api/v1/surveys/{slug}/codebook'.get";
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body(microdata + ".tags", hasItem("Researchers"))
+                .body(microdata + ".security.bearer", hasItem(List.of()))
+                .body(microdata + ".responses", hasKey("403"))
+                .body(codebook + ".tags", hasItem("Researchers"))
+                .body(codebook, not(hasKey("security")))
+                .body("paths.'/api/v1/surveys/{slug}/datapackage.json'.get.summary", containsString("Data Package"));
     }
 
     @Test
