@@ -23,11 +23,18 @@ log() { echo "[bench] $*" >&2; }
 
 psql_db() { psql -X -v ON_ERROR_STOP=1 -qAt -d "$DB" "$@"; }
 
-require_jar() {
+# bench_begin "$@": bounds the whole run to 15 minutes (re-running the script under timeout),
+# checks the jar is built, and makes sure the service and the database go away at the end.
+bench_begin() {
+    if [ -z "${BENCH_BOUNDED:-}" ]; then
+        exec env BENCH_BOUNDED=1 timeout 900 "$0" "$@"
+    fi
     if [ ! -f "$JAR" ]; then
         echo "No $JAR: build it first with 'mvn -B -q package -DskipTests'." >&2
         exit 1
     fi
+    trap cleanup EXIT
+    trap 'exit 1' INT TERM
 }
 
 free_port() {

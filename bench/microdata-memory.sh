@@ -9,20 +9,13 @@
 #
 # Usage: bench/microdata-memory.sh   (after mvn -B -q package -DskipTests)
 set -euo pipefail
-# a hard bound on the whole run, whatever hangs
-if [ -z "${BENCH_BOUNDED:-}" ]; then
-    exec env BENCH_BOUNDED=1 timeout 900 "$0" "$@"
-fi
 
 DB=viche_bench_microdata
 ROWS=${ROWS:-400000}
 HEAP=${HEAP:-64m}
 SLOW_RATE=${SLOW_RATE:-4M}
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-
-require_jar
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+bench_begin "$@"
 
 # 150 characters that CSV must quote and spreadsheets would take for a formula
 COMMENT='=SUM(A1:A9), "quoted", +1 -1 @mention; так, це тест — довгий вільний текст, щоб файл був більшим за купу пам’яті JVM, а рядок мав коми'
@@ -64,4 +57,5 @@ fi
 echo "largest heap after a GC: $(sed -n 's/.*->\([0-9]*\)M(.*/\1/p' "$WORK/gc.log" | sort -n | tail -n 1) MB of $HEAP;" \
     "peak resident memory of the JVM (VmHWM): $(awk '/VmHWM/ { printf "%.0f MB", $2 / 1024 }' "/proc/$SERVICE_PID/status");" \
     "no OutOfMemoryError"
-head -n 2 "$WORK/responses.csv" | cut -c 1-220
+python3 -c 'import sys, itertools; [print(line.rstrip("\n")[:200]) for line in itertools.islice(open(sys.argv[1], encoding="utf-8"), 2)]' \
+    "$WORK/responses.csv"

@@ -11,20 +11,13 @@
 # Usage: bench/results.sh            (after mvn -B -q package -DskipTests)
 #        RUNS=50 bench/results.sh
 set -euo pipefail
-# a hard bound on the whole run, whatever hangs
-if [ -z "${BENCH_BOUNDED:-}" ]; then
-    exec env BENCH_BOUNDED=1 timeout 900 "$0" "$@"
-fi
 
 DB=viche_bench_results
 RUNS=${RUNS:-50}
 WARMUP=${WARMUP:-50}
 SIZES=${SIZES:-"1000 1000000"}
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
-
-require_jar
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+bench_begin "$@"
 
 GROUP_BY="select answers->>'arrangement', region, count(*) from viche.response where survey_id = %s group by 1, 2"
 
