@@ -43,6 +43,8 @@ public interface VicheConfig {
         int partnerPerWindow();
     }
 
+    Results results();
+
     interface Demo {
         /** Load the example survey at start (idempotent across restarts). */
         @WithDefault("true")
@@ -72,7 +74,14 @@ public interface VicheConfig {
         Optional<String> directory();
     }
 
-    /** Kept for later: how stale public results may be. */
-    @WithDefault("PT1M")
-    Duration publishInterval();
+    interface Results {
+        /**
+         * How often public results (anonymous callers and partner tokens) are republished.
+         * Figures that changed with every response would let anyone difference two readings
+         * taken around one person's submission (statistics.md); a coarse interval, shared
+         * by every instance, prevents that. Admin and researcher tokens see current figures.
+         */
+        @WithDefault("PT1M")
+        Duration publishInterval();
+    }
 }

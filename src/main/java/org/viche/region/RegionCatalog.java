@@ -80,9 +80,7 @@ public class RegionCatalog {
 
     /** Population per region code of a scheme (empty for an unknown scheme): the weighting targets. */
     public Map<String, Long> populations(String schemeCode) {
-        Map<String, Long> populations = new java.util.HashMap<>();
-        scheme(schemeCode).ifPresent(s -> s.regions().forEach(r -> populations.put(r.code(), r.population())));
-        return populations;
+        return scheme(schemeCode).map(RegionScheme::populations).orElse(Map.of());
     }
 
     public Collection<RegionScheme> schemes() {

@@ -20,6 +20,13 @@ public record RegionScheme(String code, List<Region> regions) {
         return region(regionCode).isPresent();
     }
 
+    /** N_h per region code: the populations weighting uses. */
+    public Map<String, Long> populations() {
+        Map<String, Long> map = new LinkedHashMap<>();
+        regions.forEach(r -> map.put(r.code(), r.population()));
+        return map;
+    }
+
     public Map<String, Region> byCode() {
         Map<String, Region> map = new LinkedHashMap<>();
         regions.forEach(r -> map.put(r.code(), r));

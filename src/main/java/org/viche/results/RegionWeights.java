@@ -12,9 +12,11 @@ import java.util.Map;
 public final class RegionWeights {
 
     private final Map<String, Double> weights;
+    private final Map<String, Double> populationShares;
 
-    private RegionWeights(Map<String, Double> weights) {
+    private RegionWeights(Map<String, Double> weights, Map<String, Double> populationShares) {
         this.weights = weights;
+        this.populationShares = populationShares;
     }
 
     /**
@@ -31,15 +33,22 @@ public final class RegionWeights {
             }
         }
         Map<String, Double> weights = new HashMap<>();
+        Map<String, Double> shares = new HashMap<>();
         if (n > 0 && populationWithRespondents > 0) {
             for (Map.Entry<String, Long> e : respondents.entrySet()) {
                 if (e.getValue() > 0) {
                     double share = population.getOrDefault(e.getKey(), 0L) / populationWithRespondents;
+                    shares.put(e.getKey(), share);
                     weights.put(e.getKey(), share * n / e.getValue());
                 }
             }
         }
-        return new RegionWeights(weights);
+        return new RegionWeights(weights, shares);
+    }
+
+    /** P_h, the weighting target of a region; null for a region without respondents (not weighted). */
+    public Double populationShare(String region) {
+        return populationShares.get(region);
     }
 
     public double weight(String region) {

@@ -45,6 +45,11 @@ public final class ResultsCalculator {
         this.weights = RegionWeights.of(respondents, population);
     }
 
+    /** The post-stratification weights in use, for the disclosure beside the figures. */
+    RegionWeights weights() {
+        return weights;
+    }
+
     public ResultsView compute(OffsetDateTime generatedAt) {
         Map<String, Long> responsesByRegion = new LinkedHashMap<>();
         long total = 0;

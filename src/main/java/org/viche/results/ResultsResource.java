@@ -3,6 +3,7 @@ package org.viche.results;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -13,16 +14,24 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.viche.survey.QuestionType;
 import org.viche.survey.SurveyDefinition.Option;
 import org.viche.survey.SurveyDefinition.Question;
-import org.viche.survey.QuestionType;
 import org.viche.survey.SurveyService;
 import org.viche.survey.SurveySnapshot;
 
+import io.quarkus.security.identity.SecurityIdentity;
+
 @Path("/api/v1/surveys/{slug}")
-@Tag(name = "Results", description = "Aggregated results by region, with Wilson intervals and small-cell suppression")
+@Tag(name = "Results", description = "Aggregated results by region, with Wilson intervals and small-cell suppression. "
+        + "Public readers get a snapshot republished at a coarse interval (generatedAt says when); "
+        + "admin and researcher tokens always get current figures.")
 public class ResultsResource {
+
+    private static final String NOT_YET_PUBLIC = "The survey publishes results only after it closes "
+            + "(results.visibility = AFTER_CLOSE) and is still open; admin and researcher tokens see them anyway";
 
     @Inject
     SurveyService surveys;
@@ -30,33 +39,55 @@ public class ResultsResource {
     @Inject
     ResultsService results;
 
+    @Inject
+    SecurityIdentity caller;
+
     @GET
     @Path("/results")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Results per question, overall (with the population-weighted figure) and per region")
-    public ResultsView json(@PathParam("slug") String slug) {
-        return results.results(surveys.findPublic(slug));
+    @Operation(summary = "Results per question, overall (with the population-weighted figure) and per region, "
+            + "with the weighting targets and methodology to disclose beside them")
+    @APIResponse(responseCode = "200", description = "Results; public readers may see figures up to one publish interval old")
+    @APIResponse(responseCode = "403", description = NOT_YET_PUBLIC)
+    @APIResponse(responseCode = "404", description = "No published survey with this slug")
+    public Response json(@PathParam("slug") String slug) {
+        return withCaching(Response.ok(view(slug), MediaType.APPLICATION_JSON));
     }
 
     @GET
     @Path("/results.csv")
     @Produces("text/csv")
-    @Operation(summary = "Results as CSV: question,region,option,count,share,ci_low,ci_high,suppressed")
+    @Operation(summary = "Results as CSV: question,region,option,count,share,ci_low,ci_high,suppressed "
+            + "(same figures and publication rules as the JSON)")
+    @APIResponse(responseCode = "200", description = "One row per question × region (ALL = overall) × option")
+    @APIResponse(responseCode = "403", description = NOT_YET_PUBLIC)
+    @APIResponse(responseCode = "404", description = "No published survey with this slug")
     public Response csv(@PathParam("slug") String slug) throws IOException {
         SurveySnapshot survey = surveys.findPublic(slug);
-        ResultsView view = results.results(survey);
+        ResultsView view = results.resultsFor(survey, caller);
         List<ResultsCsv.QuestionOptions> options = survey.definition().questionList().stream()
                 .map(ResultsResource::optionLabels).toList();
         StringWriter out = new StringWriter();
         ResultsCsv.write(view, options, out);
-        return Response.ok(out.toString(), "text/csv;charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"" + slug + "-results.csv\"").build();
+        return withCaching(Response.ok(out.toString(), "text/csv;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + slug + "-results.csv\""));
+    }
+
+    private ResultsView view(String slug) {
+        return results.resultsFor(surveys.findPublic(slug), caller);
+    }
+
+    /** Current figures must not land in a shared cache, where public readers would get them. */
+    private Response withCaching(Response.ResponseBuilder response) {
+        if (ResultsService.seesCurrentFigures(caller)) {
+            response.header("Cache-Control", "private, no-store");
+        }
+        return response.build();
     }
 
     private static ResultsCsv.QuestionOptions optionLabels(Question q) {
         if (q.questionType() == QuestionType.SCALE) {
-            return new ResultsCsv.QuestionOptions(
-                    java.util.stream.IntStream.rangeClosed(q.min(), q.max()).mapToObj(Integer::toString).toList());
+            return new ResultsCsv.QuestionOptions(IntStream.rangeClosed(q.min(), q.max()).mapToObj(Integer::toString).toList());
         }
         if (q.questionType() == QuestionType.TEXT) {
             return new ResultsCsv.QuestionOptions(List.of(""));

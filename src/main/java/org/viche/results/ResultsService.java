@@ -4,14 +4,30 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.viche.config.VicheConfig;
+import org.viche.error.ApiException;
 import org.viche.region.RegionCatalog;
+import org.viche.region.RegionScheme;
+import org.viche.results.ResultsView.Fieldwork;
+import org.viche.results.ResultsView.Weighting;
+import org.viche.security.CallerAttributes;
+import org.viche.survey.SurveyDefinition.ResultsVisibility;
 import org.viche.survey.SurveySnapshot;
+import org.viche.survey.SurveyStatus;
 
-/** Computes a survey's results from its roll-up (never from the responses table). */
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Who sees which results, computed from the roll-up (never from the responses table).
+ * Admin and researcher tokens get current figures; everyone else (anonymous callers, partner
+ * sites, the public results page) gets the snapshot republished at the publish interval, and
+ * for {@code AFTER_CLOSE} surveys nothing until the survey is closed.
+ */
 @ApplicationScoped
 public class ResultsService {
 
@@ -21,10 +37,48 @@ public class ResultsService {
     @Inject
     RegionCatalog regions;
 
-    public ResultsView results(SurveySnapshot survey) {
+    @Inject
+    PublishedResults published;
+
+    @Inject
+    VicheConfig config;
+
+    /** Current figures for admin and researcher tokens, the public snapshot for anyone else. */
+    public ResultsView resultsFor(SurveySnapshot survey, SecurityIdentity reader) {
+        return seesCurrentFigures(reader) ? currentResults(survey) : publicResults(survey);
+    }
+
+    public static boolean seesCurrentFigures(SecurityIdentity reader) {
+        return CallerAttributes.isAdmin(reader) || CallerAttributes.isResearcher(reader);
+    }
+
+    /**
+     * The published snapshot (at most one publish interval old), the same on every instance.
+     *
+     * @throws ApiException 403 while an {@code AFTER_CLOSE} survey is still open
+     */
+    public ResultsView publicResults(SurveySnapshot survey) {
+        if (survey.definition().resultsVisibility() == ResultsVisibility.AFTER_CLOSE
+                && survey.status() != SurveyStatus.CLOSED) {
+            throw new ApiException(403, "Results not yet public",
+                    "Survey '" + survey.slug() + "' publishes its results when it closes.");
+        }
+        return published.get(survey.id(), config.results().publishInterval(), at -> compute(survey, at));
+    }
+
+    /** Figures as of now; only for readers allowed to follow every response. */
+    public ResultsView currentResults(SurveySnapshot survey) {
+        return compute(survey, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private ResultsView compute(SurveySnapshot survey, OffsetDateTime generatedAt) {
         TallySnapshot tally = tallies.read(survey.id());
-        Map<String, Long> population = regions.populations(survey.definition().regionScheme());
-        return new ResultsCalculator(survey, tally, population)
-                .compute(OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+        Optional<RegionScheme> scheme = regions.scheme(survey.definition().regionScheme());
+        ResultsCalculator calculator = new ResultsCalculator(survey, tally,
+                scheme.map(RegionScheme::populations).orElse(Map.of()));
+        Weighting weighting = WeightingDisclosure.of(survey.definition().regionScheme(), scheme, survey.regionCodes(),
+                calculator.weights());
+        return calculator.compute(generatedAt).withDisclosure(weighting, survey.definition().methodology(),
+                new Fieldwork(survey.openedAt(), survey.closedAt()));
     }
 }

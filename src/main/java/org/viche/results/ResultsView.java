@@ -1,18 +1,41 @@
 package org.viche.results;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.viche.survey.SurveyDefinition.Methodology;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Published results in the shape of api.md. Absent (null) fields are left out of the JSON,
  * which is how a suppressed cell carries no count, share or interval. {@code quarantined}:
- * responses held back as a suspicious burst, counted nowhere else until released.
+ * responses held back as a suspicious burst, counted nowhere else until released. {@code weighting},
+ * {@code methodology} and {@code fieldwork} are what must be disclosed beside the figures
+ * (statistics.md, "What accompanies every published result").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResultsView(String survey, long responses, OffsetDateTime generatedAt, int minCellSize,
-        List<RegionResponses> regions, List<QuestionResults> questions, long quarantined) {
+        List<RegionResponses> regions, List<QuestionResults> questions, long quarantined, Weighting weighting,
+        Methodology methodology, Fieldwork fieldwork) {
+
+    /** The canonical constructor is the one JSON is read with (published snapshots are stored as JSON). */
+    @JsonCreator
+    public ResultsView {
+    }
+
+    /** The figures alone, before the disclosure is attached. */
+    public ResultsView(String survey, long responses, OffsetDateTime generatedAt, int minCellSize,
+            List<RegionResponses> regions, List<QuestionResults> questions, long quarantined) {
+        this(survey, responses, generatedAt, minCellSize, regions, questions, quarantined, null, null, null);
+    }
+
+    public ResultsView withDisclosure(Weighting weighting, Methodology methodology, Fieldwork fieldwork) {
+        return new ResultsView(survey, responses, generatedAt, minCellSize, regions, questions, quarantined, weighting,
+                methodology, fieldwork);
+    }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RegionResponses(String region, Long responses, boolean suppressed) {
@@ -57,5 +80,25 @@ public record ResultsView(String survey, long responses, OffsetDateTime generate
     }
 
     public record WeightedOption(String key, double share, double[] ci95) {
+    }
+
+    /** How the overall figures were weighted, to which targets, and what the intervals mean. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Weighting(String method, String formula, String regionScheme, List<WeightingTarget> targets,
+            String limitations) {
+    }
+
+    /**
+     * A region's population figure and its date; {@code populationShare} is P_h, the region's
+     * weighting target, absent for a region without respondents (which is not weighted).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WeightingTarget(String region, Long population, LocalDate populationDate, Double populationShare,
+            String note) {
+    }
+
+    /** Field dates: when the survey opened and (once it has) closed. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Fieldwork(OffsetDateTime opened, OffsetDateTime closed) {
     }
 }

@@ -29,6 +29,10 @@ public final class CallerAttributes {
         return identity != null && identity.hasRole(Roles.ADMIN);
     }
 
+    public static boolean isResearcher(SecurityIdentity identity) {
+        return identity != null && identity.hasRole(Roles.RESEARCHER);
+    }
+
     public static boolean isPartner(SecurityIdentity identity) {
         return identity != null && identity.hasRole(Roles.PARTNER);
     }

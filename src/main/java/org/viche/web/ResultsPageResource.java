@@ -53,10 +53,10 @@ public class ResultsPageResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         SurveySnapshot survey = surveys.findPublic(slug);
         Messages msg = messages.of(languages.forSurvey(lang, acceptLanguage, survey));
-        // The API does not yet honour AFTER_CLOSE (see the report); the page must not publish early.
+        // AFTER_CLOSE: say so in words rather than show the API's 403.
         boolean withheld = survey.isOpen()
                 && survey.definition().resultsVisibility() == SurveyDefinition.ResultsVisibility.AFTER_CLOSE;
-        ResultsPage view = withheld ? pages.withheld(survey, msg) : pages.build(survey, results.results(survey), msg);
+        ResultsPage view = withheld ? pages.withheld(survey, msg) : pages.build(survey, results.publicResults(survey), msg);
         Page page = Page.of(msg.language(), msg.format("results.title", view.survey().title()), "/s/" + slug + "/results",
                 Map.of(), LanguageResolver.offered(survey));
         return HtmlResponses.page(200, Templates.results(page, msg, view));

@@ -1,6 +1,7 @@
 package org.viche.results;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Map;
 
@@ -18,6 +19,13 @@ class RegionWeightsTest {
         assertEquals(3.0, weights.weight("A"), 1e-12);
         assertEquals(1.0 / 3.0, weights.weight("B"), 1e-12);
         assertEquals(0.0, weights.weight("C"), 1e-12);
+    }
+
+    @Test
+    void populationSharesCountOnlyRegionsWithRespondents() {
+        assertEquals(0.75, weights.populationShare("A"), 1e-12);
+        assertEquals(0.25, weights.populationShare("B"), 1e-12);
+        assertNull(weights.populationShare("C"));
     }
 
     @Test

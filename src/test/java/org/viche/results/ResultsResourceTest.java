@@ -8,8 +8,15 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.viche.support.Api.json;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.viche.support.Api.open;
 import static org.viche.support.Api.openSurvey;
+import static org.viche.support.Api.slug;
+import static org.viche.support.Api.survey;
+import static org.viche.support.Api.submit;
 
 import java.io.StringReader;
 import java.util.List;
@@ -33,11 +40,6 @@ class ResultsResourceTest {
     static void readDecimalsAsDoubles() {
         // JsonPath reads decimals as float by default, which loses the precision under test
         RestAssured.config = RestAssured.config().jsonConfig(JsonConfig.jsonConfig().numberReturnType(NumberReturnType.DOUBLE));
-    }
-
-    private static void submit(String slug, String region, Map<String, Object> answers) {
-        json().body(Map.of("region", region, "answers", answers)).post("/api/v1/surveys/" + slug + "/responses")
-                .then().statusCode(201);
     }
 
     @Test
@@ -121,6 +123,32 @@ class ResultsResourceTest {
                         closeTo(pDonetsk, 1e-6))
                 .body("questions.find { it.key == 'arrangement' }.overall.weighted.nEffective", closeTo(
                         16.0 / (2 * Math.pow(pDonetsk * 4 / 2, 2) + 2 * Math.pow((1 - pDonetsk) * 4 / 2, 2)), 1e-6));
+    }
+
+    @Test
+    void resultsDiscloseWeightingTargetsMethodologyAndFieldDates() {
+        Map<String, Object> definition = new java.util.HashMap<>(survey(slug("disclose"), List.of("UA-14", "UA-09", "UA-30")));
+        definition.put("methodology", Map.of("sponsor", "Kyiv School of Testing", "population", "Adults in the regions",
+                "recruitment", "Open web link", "mode", "online, self-selected"));
+        String slug = open(definition);
+        submit(slug, "UA-14", Map.of("arrangement", "sez"));
+        submit(slug, "UA-09", Map.of("arrangement", "dmz"));
+        double pDonetsk = 4_059_372.0 / (4_059_372 + 2_102_921);
+        String donetsk = "weighting.targets.find { it.region == 'UA-14' }";
+        given().get("/api/v1/surveys/" + slug + "/results").then().statusCode(200)
+                .body("weighting.method", equalTo("post-stratification by region"))
+                .body("weighting.regionScheme", equalTo("UA"))
+                .body("weighting.limitations", containsString("not a margin of error"))
+                .body(donetsk + ".population", equalTo(4_059_372))
+                .body(donetsk + ".populationDate", equalTo("2022-01-01"))
+                .body(donetsk + ".populationShare", closeTo(pDonetsk, 1e-12))
+                .body("weighting.targets.find { it.region == 'UA-09' }.note", containsString("occupied"))
+                .body("weighting.targets.find { it.region == 'UA-30' }.population", equalTo(2_952_301))
+                .body("weighting.targets.find { it.region == 'UA-30' }", not(hasKey("populationShare")))
+                .body("methodology.sponsor", equalTo("Kyiv School of Testing"))
+                .body("methodology.mode", equalTo("online, self-selected"))
+                .body("fieldwork.opened", notNullValue())
+                .body("fieldwork", not(hasKey("closed")));
     }
 
     @Test

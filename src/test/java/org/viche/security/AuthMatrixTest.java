@@ -38,7 +38,9 @@ class AuthMatrixTest {
             "GET /api/v1/surveys/{slug}/results",
             "GET /api/v1/surveys/{slug}/results.csv",
             "GET /api/v1/receipts/{receipt}",
-            "GET /api/v1/surveys/{slug}/seals");
+            "GET /api/v1/surveys/{slug}/seals",
+            "GET /api/v1/surveys/{slug}/codebook",
+            "GET /api/v1/surveys/{slug}/datapackage.json");
 
     record Operation(String method, String path, List<String> roles) {
         String name() {

@@ -23,6 +23,18 @@ public final class Api {
         return given().header("Authorization", "Bearer " + ADMIN_TOKEN).contentType(ContentType.JSON);
     }
 
+    public static RequestSpecification withToken(String token) {
+        return given().header("Authorization", "Bearer " + token).contentType(ContentType.JSON);
+    }
+
+    /** Issues a token of {@code role} (partners get {@code surveys}); returns its secret. */
+    public static String token(String role, String... surveys) {
+        Map<String, Object> request = role.equals("partner")
+                ? Map.of("name", role + "-test", "role", role, "surveys", List.of(surveys))
+                : Map.of("name", role + "-test", "role", role);
+        return asAdmin().body(request).post("/api/v1/tokens").then().statusCode(201).extract().path("token");
+    }
+
     public static RequestSpecification json() {
         return given().contentType(ContentType.JSON);
     }
@@ -69,9 +81,20 @@ public final class Api {
 
     /** Creates and opens {@link #survey}; returns its slug. */
     public static String openSurvey(String prefix, List<String> regions) {
-        String slug = slug(prefix);
-        asAdmin().body(survey(slug, regions)).post("/api/v1/surveys").then().statusCode(201);
+        return open(survey(slug(prefix), regions));
+    }
+
+    /** Creates and opens a survey from a definition; returns its slug. */
+    public static String open(Map<String, Object> definition) {
+        String slug = (String) definition.get("slug");
+        asAdmin().body(definition).post("/api/v1/surveys").then().statusCode(201);
         asAdmin().post("/api/v1/surveys/" + slug + "/open").then().statusCode(200);
         return slug;
+    }
+
+    /** Submits one anonymous response and expects it stored. */
+    public static void submit(String slug, String region, Map<String, Object> answers) {
+        json().body(Map.of("region", region, "answers", answers)).post("/api/v1/surveys/" + slug + "/responses")
+                .then().statusCode(201);
     }
 }

@@ -1,0 +1,167 @@
+# Shared by the benchmark scripts (sourced, not run): a throwaway database, the packaged
+# service started on a free port with its own admin token, a test survey created through the
+# API, and responses loaded by SQL together with the matching roll-up (tally) counters.
+#
+# Needs: psql/createdb/dropdb, curl, java 17, and target/quarkus-app/quarkus-run.jar
+# (mvn -B -q package -DskipTests). PostgreSQL from PGHOST/PGPORT/PGUSER/PGPASSWORD,
+# default 127.0.0.1:5432 as postgres.
+
+export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+
+BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$BENCH_ROOT/target/quarkus-app/quarkus-run.jar"
+WORK=$(mktemp -d)
+ADMIN_TOKEN="bench-admin-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+SERVICE_PID=
+PORT=
+BASE=
+SURVEY_ID=
+SLUG=bench-survey
+REGIONS=(UA-14 UA-09 UA-23 UA-65 UA-48)
+
+log() { echo "[bench] $*" >&2; }
+
+psql_db() { psql -X -v ON_ERROR_STOP=1 -qAt -d "$DB" "$@"; }
+
+# bench_begin "$@": bounds the whole run to 15 minutes (re-running the script under timeout),
+# checks the jar is built, and makes sure the service and the database go away at the end.
+bench_begin() {
+    if [ -z "${BENCH_BOUNDED:-}" ]; then
+        exec env BENCH_BOUNDED=1 timeout 900 "$0" "$@"
+    fi
+    if [ ! -f "$JAR" ]; then
+        echo "No $JAR: build it first with 'mvn -B -q package -DskipTests'." >&2
+        exit 1
+    fi
+    trap cleanup EXIT
+    trap 'exit 1' INT TERM
+}
+
+free_port() {
+    local port
+    for port in $(shuf -i 20000-45000 -n 100); do
+        if ! (echo >"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$port"
+            return
+        fi
+    done
+    echo "no free port found" >&2
+    return 1
+}
+
+# Stops the service and drops the database, whatever happened before.
+cleanup() {
+    if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
+        kill "$SERVICE_PID"
+        wait "$SERVICE_PID" 2>/dev/null || true
+    fi
+    dropdb --if-exists --force "$DB" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+
+create_database() {
+    dropdb --if-exists --force "$DB" 2>/dev/null
+    createdb "$DB"
+}
+
+# start_service [extra JVM options...]: waits (up to 90 s) until the service is ready.
+start_service() {
+    PORT=$(free_port)
+    BASE="http://127.0.0.1:$PORT"
+    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
+        QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
+        QUARKUS_HTTP_PORT="$PORT" VICHE_BOOTSTRAP_ADMIN_TOKEN="$ADMIN_TOKEN" VICHE_DEMO_ENABLED=false \
+        java "$@" -jar "$JAR" >"$WORK/service.log" 2>&1 &
+    SERVICE_PID=$!
+    for _ in $(seq 1 90); do
+        if curl -sf -o /dev/null "$BASE/q/health/ready"; then
+            log "service up on port $PORT (pid $SERVICE_PID)"
+            return
+        fi
+        if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
+            break
+        fi
+        sleep 1
+    done
+    echo "The service did not start; its log:" >&2
+    tail -n 40 "$WORK/service.log" >&2
+    exit 1
+}
+
+admin() { curl -sf --max-time 120 -H "Authorization: Bearer $ADMIN_TOKEN" "$@"; }
+
+# One question of every type, in the five regions above.
+create_survey() {
+    local regions
+    regions=$(printf '"%s",' "${REGIONS[@]}")
+    admin -H 'Content-Type: application/json' -o /dev/null -X POST "$BASE/api/v1/surveys" -d @- <<JSON
+{"slug": "$SLUG", "title": {"en": "Benchmark"}, "regionScheme": "UA", "regions": [${regions%,}],
+ "questions": [
+  {"key": "arrangement", "type": "SINGLE_CHOICE", "required": true, "text": {"en": "Arrangement?"},
+   "options": [{"key": "sez", "text": {"en": "SEZ"}}, {"key": "dmz", "text": {"en": "DMZ"}}, {"key": "return", "text": {"en": "Return"}}]},
+  {"key": "guarantees", "type": "MULTIPLE_CHOICE", "maxChoices": 2, "text": {"en": "Guarantees?"},
+   "options": [{"key": "us", "text": {"en": "US"}}, {"key": "eu", "text": {"en": "EU"}}, {"key": "un", "text": {"en": "UN"}}]},
+  {"key": "trust", "type": "SCALE", "min": 1, "max": 5, "text": {"en": "Trust?"}},
+  {"key": "priorities", "type": "RANKING", "text": {"en": "Priorities?"},
+   "options": [{"key": "peace", "text": {"en": "Peace"}}, {"key": "integrity", "text": {"en": "Integrity"}}, {"key": "return", "text": {"en": "Return"}}]},
+  {"key": "comment", "type": "TEXT", "maxLength": 2000, "text": {"en": "Comment?"}}
+ ],
+ "results": {"visibility": "LIVE", "minCellSize": 10}}
+JSON
+    admin -o /dev/null -X POST "$BASE/api/v1/surveys/$SLUG/open"
+    SURVEY_ID=$(psql_db -c "select id from viche.survey where slug = '$SLUG'")
+}
+
+# load_responses TOTAL [COMMENT_SHARE] [COMMENT_TEXT]: adds responses up to TOTAL (random but
+# valid answers, every type, some skipped), then rebuilds the survey's tally from them with
+# one INSERT ... SELECT ... GROUP BY, bucket for bucket what the service writes per response.
+load_responses() {
+    local total=$1 comment_share=${2:-0.1} comment=${3:-bench comment}
+    local regions
+    regions=$(printf "'%s'," "${REGIONS[@]}")
+    psql_db -v sid="$SURVEY_ID" -v total="$total" -v share="$comment_share" -v comment="$comment" <<SQL
+set synchronous_commit = off;
+insert into viche.response (id, survey_id, region, language, channel, answers, receipt, submitted_at)
+select gen_random_uuid(), :sid,
+       (array[${regions%,}])[1 + i % ${#REGIONS[@]}], 'en', 'WEB',
+       jsonb_strip_nulls(jsonb_build_object(
+           'arrangement', (array['sez', 'dmz', 'return'])[1 + floor(random() * 3)::int],
+           'guarantees', case when random() < 0.7 then (array['["us"]', '["eu"]', '["un"]', '["us", "eu"]',
+                              '["eu", "un"]', '["un", "us"]'])[1 + floor(random() * 6)::int]::jsonb end,
+           'trust', case when random() < 0.85 then 1 + floor(random() * 5)::int end,
+           'priorities', case when random() < 0.75 then (array['["peace"]', '["integrity", "peace"]',
+                              '["return", "peace", "integrity"]', '["peace", "return"]',
+                              '["integrity", "return", "peace"]'])[1 + floor(random() * 5)::int]::jsonb end,
+           'comment', case when random() < :share then :'comment' || ' #' || i end)),
+       'bench-' || i, now() - (i % 30) * interval '1 day'
+  from generate_series((select count(*) + 1 from viche.response where survey_id = :sid), :total) as i;
+
+delete from viche.tally where survey_id = :sid;
+insert into viche.tally (survey_id, question, region, bucket, slot, count)
+select :sid, question, region, bucket, 0, count(*)
+  from (select r.region, '' as question, 'responses' as bucket
+          from viche.response r where r.survey_id = :sid
+        union all
+        select r.region, q.key, b.bucket
+          from viche.response r
+          cross join lateral jsonb_each(r.answers) as a (key, value)
+          join (select q->>'key' as key, q->>'type' as type
+                  from viche.survey s, jsonb_array_elements(s.definition->'questions') as q
+                 where s.id = :sid) as q on q.key = a.key
+          cross join lateral (
+                select 'answered' as bucket
+                union all select 'option:' || (a.value #>> '{}') where q.type = 'SINGLE_CHOICE'
+                union all select 'option:' || e
+                            from jsonb_array_elements_text(case when q.type = 'MULTIPLE_CHOICE' then a.value else '[]' end) as e
+                union all select 'value:' || (a.value #>> '{}') where q.type = 'SCALE'
+                union all select 'rank:' || e.k || ':' || e.p
+                            from jsonb_array_elements_text(case when q.type = 'RANKING' then a.value else '[]' end)
+                                 with ordinality as e (k, p)) as b
+         where r.survey_id = :sid) as counters
+ group by question, region, bucket;
+analyze viche.response;
+analyze viche.tally;
+SQL
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
