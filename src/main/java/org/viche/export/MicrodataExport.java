@@ -43,13 +43,15 @@ public class MicrodataExport {
 
     static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator("\n").get();
 
-    private static final String RESPONDENTS = "select region, count(*) from response where survey_id = ? group by region";
+    /** Only counted responses: held (quarantined) and rejected ones are in no published figure either. */
+    private static final String RESPONDENTS =
+            "select region, count(*) from response where survey_id = ? and status = 'ACCEPTED' group by region";
 
     /** The precise time never leaves the database: only its UTC date. */
     private static final String RESPONSES = """
             select id, region, language, channel, (submitted_at at time zone 'UTC')::date as submitted_on, answers::text
               from response
-             where survey_id = ?
+             where survey_id = ? and status = 'ACCEPTED'
              order by submitted_on, id
             """;
 

@@ -21,7 +21,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,6 +50,17 @@ import io.vertx.core.http.HttpServerRequest;
 public class ResponseResource {
 
     static final int MAX_BATCH = 1000;
+
+    static final String SINGLE_EXAMPLE = """
+            {"region": "UA-14", "language": "uk",
+             "answers": {"arrangement": "dmz", "guarantees": ["eu", "un"], "trust": 2,
+                         "priorities": ["peace", "return"], "comment": "..."}}""";
+
+    static final String BATCH_EXAMPLE = """
+            {"items": [
+              {"idempotencyKey": "reader-8812", "region": "UA-14", "language": "uk", "answers": {"arrangement": "sez"}},
+              {"idempotencyKey": "reader-8813", "region": "UA-09", "language": "ru", "answers": {"arrangement": "dmz", "trust": 3}}
+            ]}""";
 
     @Inject
     SurveyService surveys;
@@ -74,7 +88,8 @@ public class ResponseResource {
             @Parameter(description = "Client-chosen retry key (1-200 printable ASCII characters), scoped to the "
                     + "partner token, or to the client for anonymous submissions")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @NotNull SubmissionRequest request) {
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    name = "partner submission", value = SINGLE_EXAMPLE))) @NotNull SubmissionRequest request) {
         SurveySnapshot survey = surveys.findPublic(slug);
         Submitter submitter = submitter(survey, 1);
         IdempotencyKey key = idempotencyKey == null ? null : submitter.keyFor(idempotencyKey, "Idempotency-Key");
@@ -107,7 +122,10 @@ public class ResponseResource {
             description = "Each item is validated and stored on its own: one bad item never rejects the others. "
                     + "Results come in item order: status 201 with id and receipt, or a 4xx status with a problem. "
                     + "All accepted items are committed together before the answer is sent.")
-    public BatchResponse batch(@PathParam("slug") String slug, @NotNull @Valid BatchRequest request) {
+    public BatchResponse batch(@PathParam("slug") String slug,
+            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+                    name = "two items, each with its own retry key", value = BATCH_EXAMPLE)))
+            @NotNull @Valid BatchRequest request) {
         SurveySnapshot survey = surveys.findPublic(slug);
         Submitter submitter = submitter(survey, request.items().size());
         List<ResponseService.BatchItem> items = new ArrayList<>();

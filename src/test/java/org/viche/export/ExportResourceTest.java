@@ -196,7 +196,7 @@ class ExportResourceTest {
         String codebook = "paths.'/api/v1/surveys/{slug}/codebook'.get";
         given().accept("application/json").get("/q/openapi").then().statusCode(200)
                 .body(microdata + ".tags", hasItem("Researchers"))
-                .body(microdata + ".security.bearer", hasItem(List.of()))
+                .body(microdata + ".security.bearer", hasItem(List.of("admin", "researcher")))
                 .body(microdata + ".responses", hasKey("403"))
                 .body(codebook + ".tags", hasItem("Researchers"))
                 .body(codebook, not(hasKey("security")))

@@ -32,6 +32,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.viche.support.Api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -99,12 +100,15 @@ class IndependentResultsCheckTest {
         }
         slug = open(definition());
         data = generate(new Random(20_240_611L));
-        // plain HTTP: REST Assured costs tens of milliseconds a request, which adds up over 200
+        // plain HTTP: REST Assured costs tens of milliseconds a request, which adds up over 200.
+        // Submitted as an admin (channel API): 200 anonymous answers from one address in minutes
+        // would rightly be held back as a burst, and this test is about the arithmetic.
         HttpClient client = HttpClient.newHttpClient();
         URI responses = URI.create("http://localhost:" + RestAssured.port + "/api/v1/surveys/" + slug + "/responses");
         for (Respondent r : data) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(responses)
                     .header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + Api.ADMIN_TOKEN)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
                             Map.of("region", r.region(), "answers", r.answers())))).build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -257,11 +261,24 @@ class IndependentResultsCheckTest {
     void weightedOverallFiguresMatchTheReference() {
         Map<String, Double> weights = ReferenceStatistics.weights(SIZES, population);
         int checked = 0;
+        int checkedQuestions = 0;
+        int withheld = 0;
         for (Question q : QUESTIONS) {
             if (!q.type().endsWith("_CHOICE")) {
                 assertFalse(questionNode(q.key()).get("overall").has("weighted"), q.key());
                 continue;
             }
+            boolean anyRegionHidden = false;
+            for (JsonNode cell : questionNode(q.key()).get("byRegion")) {
+                anyRegionHidden |= cell.path("suppressed").asBoolean(false);
+            }
+            if (anyRegionHidden) {
+                // with the visible regions, weights and n_eff would give the hidden counts back
+                assertFalse(questionNode(q.key()).get("overall").has("weighted"), q.key() + " must withhold its weighted row");
+                withheld++;
+                continue;
+            }
+            checkedQuestions++;
             List<Respondent> answered = data.stream().filter(r -> r.answers().containsKey(q.key())).toList();
             List<Double> w = answered.stream().map(r -> weights.get(r.region())).toList();
             JsonNode weighted = questionNode(q.key()).get("overall").get("weighted");
@@ -277,7 +294,8 @@ class IndependentResultsCheckTest {
                 checked++;
             }
         }
-        assertEquals(ARRANGEMENT.size() + GUARANTEES.size(), checked);
+        assertTrue(checked > 0, "some weighted figures were compared");
+        assertEquals(2, checkedQuestions + withheld, "both choice questions were either checked or withheld");
     }
 
     @Test
