@@ -19,11 +19,7 @@ PG_VERSION=$(ls /etc/postgresql | sort -V | tail -n 1)
 
 start_service() {
     QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
-        QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_HTTP_PORT="$PORT" \
-        VICHE_BOOTSTRAP_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" VICHE_DEMO_ENABLED=false \
-        java -Xmx256m -jar "$BENCH_ROOT/target/quarkus-app/quarkus-run.jar" >>"/tmp/viche-bench-$PORT.log" 2>&1 &
-    SERVICE_PID=$!
-    BENCH_PIDS+=("$SERVICE_PID")
+        bench_start_instance "$DB" "$PORT" -Xmx256m
 }
 
 verify() { # phase name
@@ -37,8 +33,7 @@ verify() { # phase name
 bench_build
 trap 'bench_stop "$DB"' EXIT
 rm -f /tmp/viche-crash-acks-*.jsonl
-bench_start "$DB" "$PORT" -Xmx256m
-SERVICE_PID="${BENCH_PIDS[0]}"
+QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true bench_start "$DB" "$PORT" -Xmx256m
 bench_create_survey "$PORT" "$SLUG"
 
 # --- Phase 1: kill -9 -------------------------------------------------------------

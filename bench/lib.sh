@@ -20,15 +20,24 @@ bench_build() {
 
 # bench_start DB PORT [extra java options...]: fresh database DB, service on PORT.
 bench_start() {
-    local db="$1" port="$2"
-    shift 2
+    local db="$1"
     dropdb --if-exists --force "$db" 2>/dev/null || true
     createdb "$db"
+    bench_start_instance "$@"
+}
+
+# bench_start_instance DB PORT [extra java options...]: one more service on an existing
+# database (the second of two instances, or the same one again after a crash). Environment
+# variables set by the caller (e.g. proxy forwarding) pass through. Sets SERVICE_PID.
+bench_start_instance() {
+    local db="$1" port="$2"
+    shift 2
     bench_log "starting the service on port $port (database $db)"
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
         QUARKUS_HTTP_PORT="$port" VICHE_BOOTSTRAP_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" VICHE_DEMO_ENABLED=false \
-        java "$@" -jar "$BENCH_ROOT/target/quarkus-app/quarkus-run.jar" >"/tmp/viche-bench-$port.log" 2>&1 &
-    BENCH_PIDS+=($!)
+        java "$@" -jar "$BENCH_ROOT/target/quarkus-app/quarkus-run.jar" >>"/tmp/viche-bench-$port.log" 2>&1 &
+    SERVICE_PID=$!
+    BENCH_PIDS+=("$SERVICE_PID")
     for _ in $(seq 1 120); do
         curl -sf "http://localhost:$port/q/health/ready" >/dev/null && return 0
         sleep 0.5

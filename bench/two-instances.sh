@@ -20,11 +20,7 @@ trap 'bench_stop "$DB"' EXIT
 QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true bench_start "$DB" "$A" -Xmx256m
 # The second instance joins the same database (its migrations and bootstrap are no-ops now).
 QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING=true QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED=true \
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" QUARKUS_HTTP_PORT="$B" \
-    VICHE_BOOTSTRAP_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" VICHE_DEMO_ENABLED=false \
-    java -Xmx256m -jar "$BENCH_ROOT/target/quarkus-app/quarkus-run.jar" >"/tmp/viche-bench-$B.log" 2>&1 &
-BENCH_PIDS+=($!)
-for _ in $(seq 1 120); do curl -sf "http://localhost:$B/q/health/ready" >/dev/null && break; sleep 0.5; done
+    bench_start_instance "$DB" "$B" -Xmx256m
 bench_create_survey "$A" "$SLUG"
 
 bench_log "$COUNT submissions from $THREADS threads through ports $A and $B"
