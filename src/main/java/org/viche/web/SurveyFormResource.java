@@ -103,6 +103,11 @@ public class SurveyFormResource {
         if (!survey.isOpen()) {
             return closed(survey, msg, 409);
         }
+        if (!isBlank(FormAnswers.field(form, FormFields.HONEYPOT))) {
+            // Filled by a program, not a person (people never see the field): nothing is stored,
+            // and the answer looks like any refusal so the program learns nothing about the trap.
+            return refused(survey, msg, form, List.of(new FieldError(null, "formRefused", "The form was refused.")));
+        }
         FormAnswers.Conversion converted = FormAnswers.convert(survey.definition(), form);
         SubmissionRequest request = new SubmissionRequest(FormAnswers.field(form, FormFields.REGION), msg.language(),
                 converted.answers(), FormAnswers.field(form, FormFields.INVITATION));
@@ -148,6 +153,10 @@ public class SurveyFormResource {
         Page page = Page.of(msg.language(), msg.get("thanks.title"), "/s/" + slug + "/thanks",
                 Map.of("r", receipt), LanguageResolver.offered(survey));
         return HtmlResponses.privatePage(200, Templates.thanks(page, msg, SurveyHead.of(survey, msg.language()), receipt));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 
     /**
