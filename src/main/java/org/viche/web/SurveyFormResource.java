@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -27,10 +28,12 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
+import org.viche.invitation.InvitationCodes;
 import org.viche.ratelimit.SubmissionLimits;
 import org.viche.response.Channel;
 import org.viche.response.ResponseService;
 import org.viche.response.SubmissionRequest;
+import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveyService;
 import org.viche.survey.SurveySnapshot;
 
@@ -111,8 +114,10 @@ public class SurveyFormResource {
         FormAnswers.Conversion converted = FormAnswers.convert(survey.definition(), form);
         SubmissionRequest request = new SubmissionRequest(FormAnswers.field(form, FormFields.REGION), msg.language(),
                 converted.answers(), FormAnswers.field(form, FormFields.INVITATION));
-        if (!converted.errors().isEmpty()) {
-            return refused(survey, msg, form, withServiceErrors(survey, request, converted.errors()));
+        List<FieldError> formErrors = new ArrayList<>(converted.errors());
+        invitationError(survey, request.invitation()).ifPresent(formErrors::add);
+        if (!formErrors.isEmpty()) {
+            return refused(survey, msg, form, withServiceErrors(survey, request, formErrors));
         }
         try {
             String client = limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
@@ -153,6 +158,24 @@ public class SurveyFormResource {
         Page page = Page.of(msg.language(), msg.get("thanks.title"), "/s/" + slug + "/thanks",
                 Map.of("r", receipt), LanguageResolver.offered(survey));
         return HtmlResponses.privatePage(200, Templates.thanks(page, msg, SurveyHead.of(survey, msg.language()), receipt));
+    }
+
+    /**
+     * A TOKEN survey's code is checked for typos (length, symbols, check symbol) before it is
+     * sent on, so a mistyped code is shown next to its field with every answer kept; the
+     * service then only has to say whether a well-formed code is unknown or used.
+     */
+    private static Optional<FieldError> invitationError(SurveySnapshot survey, String invitation) {
+        if (survey.definition().accessMode() != SurveyDefinition.AccessMode.TOKEN) {
+            return Optional.empty();
+        }
+        if (isBlank(invitation)) {
+            return Optional.of(new FieldError(FormFields.INVITATION, "invitationRequired", "An invitation code is required."));
+        }
+        if (!InvitationCodes.isWellFormed(invitation)) {
+            return Optional.of(new FieldError(FormFields.INVITATION, "invitationMalformed", "This is not an invitation code."));
+        }
+        return Optional.empty();
     }
 
     private static boolean isBlank(String value) {
