@@ -1,6 +1,7 @@
 package org.viche.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -72,6 +74,9 @@ public class SurveyFormResource {
     @Inject
     SubmissionLimits limits;
 
+    @Inject
+    AnsweredCookie answered;
+
     @Context
     HttpServerRequest http;
 
@@ -79,19 +84,31 @@ public class SurveyFormResource {
     static class Templates {
         static native TemplateInstance form(Page page, Messages msg, FormPage form);
 
+        static native TemplateInstance answered(Page page, Messages msg, SurveyHead survey, String receipt,
+                String verifyHref, String anywayHref);
+
         static native TemplateInstance closed(Page page, Messages msg, SurveyHead survey);
 
-        static native TemplateInstance thanks(Page page, Messages msg, SurveyHead survey, String receipt);
+        static native TemplateInstance thanks(Page page, Messages msg, SurveyHead survey, String receipt, String verifyHref);
     }
 
     @GET
     @Operation(hidden = true)
     public Response form(@PathParam("slug") String slug, @QueryParam("lang") String lang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+            @QueryParam("again") String again, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
+            @CookieParam(AnsweredCookie.NAME) String answeredCookie) {
         SurveySnapshot survey = surveys.findPublic(slug);
         Messages msg = messages.of(languages.forSurvey(lang, acceptLanguage, survey));
         if (!survey.isOpen()) {
-            return closed(survey, msg, 200);
+            Response closed = closed(survey, msg, 200);
+            return answeredCookie == null ? closed
+                    : Response.fromResponse(closed).header(HttpHeaders.SET_COOKIE, answered.clear(survey, secure())).build();
+        }
+        if (again == null) {
+            Optional<String> receipt = answered.receipt(survey, answeredCookie, Instant.now());
+            if (receipt.isPresent()) {
+                return answeredPage(survey, msg, receipt.get());
+            }
         }
         return formPage(survey, msg, 200, forms.blank(survey, msg));
     }
@@ -126,7 +143,9 @@ public class SurveyFormResource {
                     new ResponseService.Origin(Channel.WEB, null, null, client));
             String thanks = Page.href("/s/" + slug + "/thanks",
                     orderedQuery("r", accepted.receipt().receipt(), "lang", msg.language()));
-            return Response.seeOther(URI.create(thanks)).build();
+            return Response.seeOther(URI.create(thanks))
+                    .header(HttpHeaders.SET_COOKIE, answered.issue(survey, accepted.receipt().receipt(), secure(), Instant.now()))
+                    .build();
         } catch (ApiException e) {
             if (e.status() == 422 && !e.errors().isEmpty()) {
                 return refused(survey, msg, form, e.errors());
@@ -157,7 +176,8 @@ public class SurveyFormResource {
         Messages msg = messages.of(languages.forSurvey(lang, acceptLanguage, survey));
         Page page = Page.of(msg.language(), msg.get("thanks.title"), "/s/" + slug + "/thanks",
                 Map.of("r", receipt), LanguageResolver.offered(survey));
-        return HtmlResponses.privatePage(200, Templates.thanks(page, msg, SurveyHead.of(survey, msg.language()), receipt));
+        return HtmlResponses.privatePage(200, Templates.thanks(page, msg, SurveyHead.of(survey, msg.language()), receipt,
+                Page.href("/verify", orderedQuery("receipt", receipt, "lang", msg.language()))));
     }
 
     /**
@@ -180,6 +200,20 @@ public class SurveyFormResource {
 
     private static boolean isBlank(String value) {
         return value == null || value.isBlank();
+    }
+
+    /** Secure cookies only when the browser reached us over HTTPS (directly or as the proxy says). */
+    private boolean secure() {
+        return "https".equalsIgnoreCase(http.scheme());
+    }
+
+    /** The form of a survey this browser has answered: the receipt, and a way to answer anyway. */
+    private Response answeredPage(SurveySnapshot survey, Messages msg, String receipt) {
+        SurveyHead head = SurveyHead.of(survey, msg.language());
+        Page page = Page.of(msg.language(), head.title(), "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
+        String verify = Page.href("/verify", orderedQuery("receipt", receipt, "lang", msg.language()));
+        String anyway = Page.href("/s/" + survey.slug(), orderedQuery("lang", msg.language(), "again", "1"));
+        return HtmlResponses.privatePage(200, Templates.answered(page, msg, head, receipt, verify, anyway));
     }
 
     /**
