@@ -110,7 +110,7 @@ public class SurveyFormResource {
                 return answeredPage(survey, msg, receipt.get());
             }
         }
-        return formPage(survey, msg, 200, forms.blank(survey, msg));
+        return formPage(survey, msg, 200, forms.blank(survey, msg), again == null ? Map.of() : Map.of("again", "1"));
     }
 
     @POST
@@ -232,8 +232,13 @@ public class SurveyFormResource {
     }
 
     private Response formPage(SurveySnapshot survey, Messages msg, int status, FormPage form) {
+        return formPage(survey, msg, status, form, Map.of());
+    }
+
+    /** {@code query}: kept by the language links ("answer anyway" must survive a change of language). */
+    private Response formPage(SurveySnapshot survey, Messages msg, int status, FormPage form, Map<String, String> query) {
         String title = form.hasErrors() ? msg.format("form.title.errors", form.survey().title()) : form.survey().title();
-        Page page = Page.of(msg.language(), title, "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
+        Page page = Page.of(msg.language(), title, "/s/" + survey.slug(), query, LanguageResolver.offered(survey));
         return HtmlResponses.privatePage(status, Templates.form(page, msg, form));
     }
 

@@ -74,6 +74,9 @@ public class VerifyResource {
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Messages msg = messages.of(languages.forSite(lang, acceptLanguage));
         String receipt = typed == null ? "" : typed.strip();
+        if (receipt.length() > 64) {
+            receipt = receipt.substring(0, 64);
+        }
         Verification v = verification(receipt);
         Page page = Page.of(msg.language(), msg.get("verify.title"), "/verify",
                 receipt.isEmpty() ? Map.of() : Map.of("receipt", receipt), SurveyDefinition.SUPPORTED_LANGUAGES);

@@ -128,7 +128,8 @@ class OneVoiceFormTest {
 
         given().cookie(AnsweredCookie.NAME, value).queryParam("lang", "en").queryParam("again", "1").get("/s/" + slug)
                 .then().statusCode(200).body(containsString("<form method=\"post\""))
-                .body(not(containsString("This browser has already answered")));
+                .body(not(containsString("This browser has already answered")))
+                .body(containsString("href=\"/s/" + slug + "?again=1&amp;lang=en\""));
 
         // Not a lock: a second submission from the same browser is accepted.
         PageClient.Session session = PageClient.openForm(slug, "en");
