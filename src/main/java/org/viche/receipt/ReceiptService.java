@@ -39,8 +39,8 @@ public class ReceiptService {
     @Inject
     SurveyService surveys;
 
-    /** A seal as a receipt refers to it. */
-    public record SealRef(long id, String root, String previous, int size) {
+    /** A seal as a receipt refers to it; {@code sealedAt} in UTC, whole seconds, ISO 8601. */
+    public record SealRef(long id, String root, String previous, int size, String sealedAt) {
     }
 
     public record ProofStep(String side, String hash) {
@@ -85,7 +85,8 @@ public class ReceiptService {
         List<MerkleTree.Step> proof = MerkleTree.proof(leaves, response.leafIndex());
         boolean verified = leaves.size() == seal.size() && MerkleTree.verifies(leaf, proof, seal.root());
         ReceiptView view = new ReceiptView(receipt, survey.slug(), true,
-                new SealRef(seal.id(), HEX.formatHex(seal.root()), HEX.formatHex(seal.previous()), seal.size()),
+                new SealRef(seal.id(), HEX.formatHex(seal.root()), HEX.formatHex(seal.previous()), seal.size(),
+                        seal.sealedAtText()),
                 HEX.formatHex(leaf),
                 proof.stream().map(s -> new ProofStep(s.side().name().toLowerCase(Locale.ROOT), HEX.formatHex(s.hash()))).toList());
         return Optional.of(new ReceiptCheck(view, verified));

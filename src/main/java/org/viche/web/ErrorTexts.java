@@ -24,7 +24,7 @@ final class ErrorTexts {
             "required", "notAnObject", "notAnOption", "notAList", "duplicateOption", "tooManyChoices",
             "notAnInteger", "outOfScale", "notText", "tooLong", "invalidCharacter", "hiddenQuestion",
             "unknownQuestion", "unknownRegion", "unknownLanguage",
-            "duplicateRank", "invalidRank", "invitationRequired", "invitationInvalid");
+            "duplicateRank", "invalidRank", "invitationRequired", "invitationInvalid", "invitationMalformed", "formRefused");
 
     private final Messages msg;
     private final SurveyDefinition survey;

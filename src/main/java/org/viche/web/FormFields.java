@@ -14,6 +14,11 @@ final class FormFields {
     static final String REGION = "region";
     static final String INVITATION = "invitation";
     static final String LANGUAGE = "language";
+    /**
+     * The trap for programs that fill every field: hidden from sight, skipped by the tab key,
+     * labelled for screen-reader users as a field to leave empty. Not a name browsers autofill.
+     */
+    static final String HONEYPOT = "homepage";
     static final String ANSWERS = "answers.";
 
     private FormFields() {

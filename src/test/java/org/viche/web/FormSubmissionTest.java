@@ -35,15 +35,18 @@ class FormSubmissionTest {
         String location = posted.getHeader("Location");
         Matcher receipt = PageClient.RECEIPT.matcher(location);
         assertTrue(receipt.find());
-        posted.getHeaders().getValues("Set-Cookie")
-                .forEach(cookie -> assertFalse(cookie.contains(receipt.group()), "the receipt is kept out of cookies"));
+        // Only the survey-scoped "already answered" cookie may hold the receipt (signed, HttpOnly).
+        posted.getHeaders().getValues("Set-Cookie").stream().filter(cookie -> cookie.contains(receipt.group()))
+                .forEach(cookie -> assertTrue(cookie.startsWith(AnsweredCookie.NAME + "=")
+                        && cookie.contains("; Path=/s/" + Api.DEMO + ";") && cookie.contains("HttpOnly"), cookie));
 
         given().get(location).then().statusCode(200)
                 .contentType(startsWith("text/html"))
                 .header("Cache-Control", "no-store")
                 .body(containsString("<code id=\"receipt\">" + receipt.group() + "</code>"))
                 .body(containsString("What the receipt is for"))
-                .body(containsString("href=\"/s/" + Api.DEMO + "/results?lang=en\""));
+                .body(containsString("href=\"/s/" + Api.DEMO + "/results?lang=en\""))
+                .body(containsString("href=\"/verify?receipt=" + receipt.group() + "&amp;lang=en\""));
         assertEquals(before + 1, PageClient.responses(Api.DEMO));
     }
 

@@ -82,9 +82,49 @@ class PagePrivacyTest {
 
     @Test
     void theOnlyCookieIsTheFormProtection() {
-        Response page = given().get("/s/" + Api.DEMO);
-        page.getHeaders().getValues("Set-Cookie")
-                .forEach(c -> assertTrue(c.startsWith(PageClient.CSRF_COOKIE + "="), "unexpected cookie " + c));
-        assertTrue(page.getHeaders().getValues("Set-Cookie").stream().allMatch(c -> c.contains("HTTPOnly") || c.contains("HttpOnly")));
+        for (String path : List.of("/", "/s/" + Api.DEMO, "/s/" + Api.DEMO + "/results", "/verify?receipt=ABCD-EFGH-JKMN-PQRS",
+                "/s/" + Api.DEMO + "/thanks?r=ABCD-EFGH-JKMN-PQRS")) {
+            Response page = given().get(path);
+            page.getHeaders().getValues("Set-Cookie")
+                    .forEach(c -> assertTrue(c.startsWith(PageClient.CSRF_COOKIE + "="), "unexpected cookie " + c + " on " + path));
+            assertTrue(page.getHeaders().getValues("Set-Cookie").stream().allMatch(c -> c.contains("HTTPOnly") || c.contains("HttpOnly")));
+        }
+    }
+
+    /** After a submission, and only then, a second cookie: scoped to that survey's pages, never readable by script. */
+    @Test
+    void aSubmissionAddsOnlyTheSurveyScopedAnsweredCookie() {
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+        Response posted = PageClient.withFields(PageClient.post(session), PageClient.validDemoForm()).post("/s/" + Api.DEMO + "?lang=en");
+        posted.then().statusCode(303);
+        List<String> cookies = posted.getHeaders().getValues("Set-Cookie");
+        assertTrue(cookies.stream().anyMatch(c -> c.startsWith(AnsweredCookie.NAME + "=")));
+        for (String c : cookies) {
+            assertTrue(c.startsWith(PageClient.CSRF_COOKIE + "=") || c.startsWith(AnsweredCookie.NAME + "="), "unexpected cookie " + c);
+            assertTrue(c.contains("HTTPOnly") || c.contains("HttpOnly"), c);
+            if (c.startsWith(AnsweredCookie.NAME + "=")) {
+                assertTrue(c.contains("; Path=/s/" + Api.DEMO + ";") && c.contains("SameSite=Lax"), c);
+            }
+        }
+    }
+
+    @Test
+    void theVerifyPageAndTheAnsweredNoticeFollowTheSameRules() {
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+        Response posted = PageClient.withFields(PageClient.post(session), PageClient.validDemoForm()).post("/s/" + Api.DEMO + "?lang=en");
+        String cookie = posted.getCookie(AnsweredCookie.NAME);
+        String receipt = posted.getHeader("Location").replaceAll(".*r=([^&]+).*", "$1");
+        List<String> pages = List.of(
+                given().get("/verify").asString(),
+                given().queryParam("receipt", receipt).get("/verify").asString(),
+                given().queryParam("receipt", "nonsense").get("/verify").asString(),
+                given().cookie(AnsweredCookie.NAME, cookie).get("/s/" + Api.DEMO).asString());
+        assertTrue(pages.get(3).contains(receipt), "the notice is shown");
+        for (String html : pages) {
+            assertFalse(ABSOLUTE_URL.matcher(html).find(), "no absolute or protocol-relative URL");
+            assertFalse(html.toLowerCase().contains("<script"), "no script");
+            assertFalse(html.contains(" style="), "no inline style (the CSP forbids it)");
+        }
+        given().get("/verify").then().header("Content-Security-Policy", equalTo(CSP));
     }
 }
