@@ -30,6 +30,15 @@ class DemoSurveyDefinitionTest {
         assertEquals(List.of(), errors);
     }
 
+    /** The README's tour posts this file: it must stay a valid definition. */
+    @Test
+    void readmeExampleSurveyIsValid() throws Exception {
+        SurveyDefinition example = new ObjectMapper().readValue(java.nio.file.Path.of("docs/example-survey.json").toFile(),
+                SurveyDefinition.class);
+        assertEquals(List.of(), new SurveyDefinitionValidator(RegionCatalog.bundled()).validate(example));
+        assertEquals("my-survey", example.slug());
+    }
+
     @Test
     void demoSurveyAsksWhatTheProductDescribes() throws Exception {
         SurveyDefinition demo = demo();
