@@ -20,6 +20,11 @@ public final class ReceiptCodes {
         return Crockford.group(Crockford.random(SYMBOLS), GROUP);
     }
 
+    /** Whether {@code text} is a receipt exactly as issued (upper case, grouped), e.g. in a link or a cookie. */
+    public static boolean isIssuedForm(String text) {
+        return text != null && normalise(text).filter(text::equals).isPresent();
+    }
+
     /** A receipt as typed (any case, spaces, dashes) in the form it was issued, if it can be one. */
     public static Optional<String> normalise(String typed) {
         String symbols = Crockford.normalise(typed);

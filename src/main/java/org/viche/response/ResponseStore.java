@@ -109,9 +109,6 @@ public class ResponseStore {
     @Inject
     InvitationStore invitations;
 
-    public StoreOutcome insert(NewResponse response) throws SQLException {
-        return insertAll(List.of(response)).get(0);
-    }
 
     /**
      * Stores every response whose idempotency key is new and returns, in order, either its

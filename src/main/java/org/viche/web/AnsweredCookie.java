@@ -19,6 +19,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
 
+import org.viche.response.ReceiptCodes;
 import org.viche.survey.SurveySnapshot;
 
 /**
@@ -67,7 +68,7 @@ class AnsweredCookie {
             return Optional.empty();
         }
         String[] parts = value.split("\\.", -1);
-        if (parts.length != 3 || !SurveyFormResource.RECEIPT.matcher(parts[0]).matches()) {
+        if (parts.length != 3 || !ReceiptCodes.isIssuedForm(parts[0])) {
             return Optional.empty();
         }
         long expires;

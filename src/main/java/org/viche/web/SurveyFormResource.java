@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -33,6 +32,7 @@ import org.viche.error.FieldError;
 import org.viche.invitation.InvitationCodes;
 import org.viche.ratelimit.SubmissionLimits;
 import org.viche.response.Channel;
+import org.viche.response.ReceiptCodes;
 import org.viche.response.ResponseService;
 import org.viche.response.SubmissionRequest;
 import org.viche.survey.SurveyDefinition;
@@ -52,9 +52,6 @@ import io.vertx.core.http.HttpServerRequest;
 @Path("/s/{slug}")
 @Produces(MediaType.TEXT_HTML)
 public class SurveyFormResource {
-
-    /** Receipts as {@link org.viche.response.ReceiptCodes} issues them (Crockford base32, grouped in fours). */
-    static final Pattern RECEIPT = Pattern.compile("[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}");
 
     @Inject
     SurveyService surveys;
@@ -170,7 +167,7 @@ public class SurveyFormResource {
     public Response thanks(@PathParam("slug") String slug, @QueryParam("r") String receipt, @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         SurveySnapshot survey = surveys.findPublic(slug);
-        if (receipt == null || !RECEIPT.matcher(receipt).matches()) {
+        if (!ReceiptCodes.isIssuedForm(receipt)) {
             throw ApiException.notFound("No receipt at this address.");
         }
         Messages msg = messages.of(languages.forSurvey(lang, acceptLanguage, survey));
