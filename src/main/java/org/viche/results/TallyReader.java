@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,12 +18,8 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class TallyReader {
 
+    /** Slots summed; the source is kept so one query serves both readers. */
     private static final String SUM_SLOTS = """
-            select question, region, bucket, sum(count) from tally
-             where survey_id = ? group by question, region, bucket
-            """;
-
-    private static final String SUM_SLOTS_BY_SOURCE = """
             select source, question, region, bucket, sum(count) from tally
              where survey_id = ? group by source, question, region, bucket
             """;
@@ -29,37 +27,36 @@ public class TallyReader {
     @Inject
     DataSource dataSource;
 
+    /** The whole roll-up, every source together: what results are computed from. */
+    public TallySnapshot read(long surveyId) {
+        TallySnapshot snapshot = new TallySnapshot();
+        readRows(surveyId, (source, question, region, bucket, count) -> snapshot.add(question, region, bucket, count));
+        return snapshot;
+    }
+
     /** The roll-up split by source ({@code WEB}, {@code API}, {@code API:<partner token id>}). */
-    public java.util.Map<String, TallySnapshot> readBySource(long surveyId) {
-        java.util.Map<String, TallySnapshot> bySource = new java.util.TreeMap<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(SUM_SLOTS_BY_SOURCE)) {
-            query.setLong(1, surveyId);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    bySource.computeIfAbsent(rs.getString(1), s -> new TallySnapshot())
-                            .add(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read results", e);
-        }
+    public Map<String, TallySnapshot> readBySource(long surveyId) {
+        Map<String, TallySnapshot> bySource = new TreeMap<>();
+        readRows(surveyId, (source, question, region, bucket, count) ->
+                bySource.computeIfAbsent(source, s -> new TallySnapshot()).add(question, region, bucket, count));
         return bySource;
     }
 
-    public TallySnapshot read(long surveyId) {
-        TallySnapshot snapshot = new TallySnapshot();
+    private interface RowSink {
+        void accept(String source, String question, String region, String bucket, long count);
+    }
+
+    private void readRows(long surveyId, RowSink sink) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(SUM_SLOTS)) {
             query.setLong(1, surveyId);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    snapshot.add(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4));
+                    sink.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5));
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read results", e);
         }
-        return snapshot;
     }
 }
