@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -143,13 +144,33 @@ public class SurveyService {
         return survey;
     }
 
+    /** A stored definition as parsed, with its regions resolved. */
+    private record Parsed(String stored, SurveyDefinition definition, List<String> regionCodes) {
+    }
+
+    /**
+     * Every submission looks its survey up; parsing the definition each time was a visible part
+     * of the submission path's CPU. The survey row is still read each time (status changes take
+     * effect at once); only the parse is reused while the stored text is unchanged.
+     */
+    private final Map<Long, Parsed> parsed = new ConcurrentHashMap<>();
+
     SurveySnapshot snapshot(Survey survey) {
-        SurveyDefinition definition = read(survey.definition);
+        Parsed p = parsed.get(survey.id);
+        if (p == null || !p.stored().equals(survey.definition)) {
+            p = parse(survey.definition);
+            parsed.put(survey.id, p);
+        }
+        return new SurveySnapshot(survey.id, survey.slug, survey.status, survey.demo, p.definition(), p.regionCodes(),
+                survey.createdAt, survey.openedAt, survey.closedAt);
+    }
+
+    private Parsed parse(String stored) {
+        SurveyDefinition definition = read(stored);
         List<String> regionCodes = definition.regions() != null ? List.copyOf(definition.regions())
                 : regions.scheme(definition.regionScheme()).map(s -> s.regions().stream().map(Region::code).toList())
                         .orElse(List.of());
-        return new SurveySnapshot(survey.id, survey.slug, survey.status, survey.demo, definition, regionCodes,
-                survey.createdAt, survey.openedAt, survey.closedAt);
+        return new Parsed(stored, definition, regionCodes);
     }
 
     private String write(SurveyDefinition definition) {
