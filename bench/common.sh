@@ -1,17 +1,13 @@
-# Shared by the benchmark scripts (sourced, not run): a throwaway database, the packaged
-# service started on a free port with its own admin token, a test survey created through the
-# API, and responses loaded by SQL together with the matching roll-up (tally) counters.
-#
-# Needs: psql/createdb/dropdb, curl, java 17, and target/quarkus-app/quarkus-run.jar
-# (mvn -B -q package -DskipTests). PostgreSQL from PGHOST/PGPORT/PGUSER/PGPASSWORD,
-# default 127.0.0.1:5432 as postgres.
+# For the benchmarks that load responses by SQL (results.sh, microdata-memory.sh), on top of
+# lib.sh (database, service start and stop, admin token): a 15-minute bound, a free port, a
+# survey with one question of every type, and responses loaded by SQL together with the
+# matching roll-up (tally) counters. Sourced, not run.
 
-export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 JAR="$BENCH_ROOT/target/quarkus-app/quarkus-run.jar"
 WORK=$(mktemp -d)
-ADMIN_TOKEN="bench-admin-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+ADMIN_TOKEN="$BENCH_ADMIN_TOKEN"
 SERVICE_PID=
 PORT=
 BASE=
@@ -19,7 +15,7 @@ SURVEY_ID=
 SLUG=bench-survey
 REGIONS=(UA-14 UA-09 UA-23 UA-65 UA-48)
 
-log() { echo "[bench] $*" >&2; }
+log() { bench_log "$@"; }
 
 psql_db() { psql -X -v ON_ERROR_STOP=1 -qAt -d "$DB" "$@"; }
 
@@ -51,41 +47,15 @@ free_port() {
 
 # Stops the service and drops the database, whatever happened before.
 cleanup() {
-    if [ -n "$SERVICE_PID" ] && kill -0 "$SERVICE_PID" 2>/dev/null; then
-        kill "$SERVICE_PID"
-        wait "$SERVICE_PID" 2>/dev/null || true
-    fi
-    dropdb --if-exists --force "$DB" 2>/dev/null || true
+    bench_stop "$DB"
     rm -rf "$WORK"
 }
 
-create_database() {
-    dropdb --if-exists --force "$DB" 2>/dev/null
-    createdb "$DB"
-}
-
-# start_service [extra JVM options...]: waits (up to 90 s) until the service is ready.
+# start_service [extra JVM options...]: a fresh database and the service on a free port.
 start_service() {
     PORT=$(free_port)
     BASE="http://127.0.0.1:$PORT"
-    QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" \
-        QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
-        QUARKUS_HTTP_PORT="$PORT" VICHE_BOOTSTRAP_ADMIN_TOKEN="$ADMIN_TOKEN" VICHE_DEMO_ENABLED=false \
-        java "$@" -jar "$JAR" >"$WORK/service.log" 2>&1 &
-    SERVICE_PID=$!
-    for _ in $(seq 1 90); do
-        if curl -sf -o /dev/null "$BASE/q/health/ready"; then
-            log "service up on port $PORT (pid $SERVICE_PID)"
-            return
-        fi
-        if ! kill -0 "$SERVICE_PID" 2>/dev/null; then
-            break
-        fi
-        sleep 1
-    done
-    echo "The service did not start; its log:" >&2
-    tail -n 40 "$WORK/service.log" >&2
-    exit 1
+    bench_start "$DB" "$PORT" "$@" || { tail -n 40 "/tmp/viche-bench-$PORT.log" >&2; exit 1; }
 }
 
 admin() { curl -sf --max-time 120 -H "Authorization: Bearer $ADMIN_TOKEN" "$@"; }

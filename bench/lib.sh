@@ -34,6 +34,7 @@ bench_start_instance() {
     shift 2
     bench_log "starting the service on port $port (database $db)"
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$db" \
+        QUARKUS_DATASOURCE_USERNAME="$PGUSER" QUARKUS_DATASOURCE_PASSWORD="${PGPASSWORD:-}" \
         QUARKUS_HTTP_PORT="$port" VICHE_BOOTSTRAP_ADMIN_TOKEN="$BENCH_ADMIN_TOKEN" VICHE_DEMO_ENABLED=false \
         java "$@" -jar "$BENCH_ROOT/target/quarkus-app/quarkus-run.jar" >>"/tmp/viche-bench-$port.log" 2>&1 &
     SERVICE_PID=$!

@@ -36,7 +36,6 @@ download() {
     printf '%-22s %10s rows %8.1f MB %8.1f s\n' "$label" "$records" "$(awk -v b="$bytes" 'BEGIN { print b / 1e6 }')" "$seconds"
 }
 
-create_database
 start_service "-Xmx$HEAP" "-Xlog:gc:file=$WORK/gc.log"
 create_survey
 log "loading $ROWS responses"
@@ -50,7 +49,7 @@ SLOW=$(download "throttled ($SLOW_RATE/s)" --limit-rate "$SLOW_RATE")
 echo "$FAST"
 echo "$SLOW"
 curl -sf -o /dev/null "$BASE/q/health/live" || { echo "service unhealthy after the downloads" >&2; exit 1; }
-if grep -q OutOfMemoryError "$WORK/service.log"; then
+if grep -q OutOfMemoryError "/tmp/viche-bench-$PORT.log"; then
     echo "the service ran out of memory" >&2
     exit 1
 fi

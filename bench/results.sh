@@ -55,7 +55,6 @@ select count(*) from published full join counted using (option) where published.
 SQL
 }
 
-create_database
 start_service -Xmx512m
 create_survey
 
