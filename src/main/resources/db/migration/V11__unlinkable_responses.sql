@@ -55,5 +55,12 @@ alter table response alter column export_id set default gen_random_uuid(),
                      alter column export_id set not null;
 alter table response add constraint response_export_id_unique unique (export_id);
 
--- 4. The "already answered" cookie is gone (the phone keeps nothing): its signing key too.
+-- 4. The moment of a response is kept to the hour: enough for the field dates (exports give
+--    only the UTC date) and for listing held responses, too coarse to pick out someone whose
+--    minute of submission is known. Existing rows are coarsened as well.
+alter table response alter column submitted_at set default date_trunc('hour', now());
+update response set submitted_at = date_trunc('hour', submitted_at)
+ where submitted_at <> date_trunc('hour', submitted_at);
+
+-- 5. The "already answered" cookie is gone (the phone keeps nothing): its signing key too.
 drop table web_key;
