@@ -37,9 +37,13 @@ public final class ServiceSecretSource implements ConfigSource {
 
     private volatile String secret;
 
+    /**
+     * Empty on purpose: Quarkus enumerates every source's names at build time and would ask for
+     * the values, drawing a secret on the build machine. Values are given only when asked by name.
+     */
     @Override
     public Set<String> getPropertyNames() {
-        return Set.of(SECRET, CSRF_KEY);
+        return Set.of();
     }
 
     @Override

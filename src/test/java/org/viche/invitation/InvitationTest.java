@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.viche.support.Api;
 import org.viche.support.AuditTrail;
+import org.viche.support.Schema;
 import org.viche.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -226,18 +227,6 @@ class InvitationTest {
     }
 
     private List<String> columns(String table) throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        select column_name from information_schema.columns
-                         where table_schema = 'viche' and table_name = ? order by column_name""")) {
-            query.setString(1, table);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
-        return names;
+        return Schema.columns(dataSource, table);
     }
 }

@@ -31,6 +31,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.viche.receipt.Sealer;
+import org.viche.support.Schema;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -230,18 +231,7 @@ class PairingAttackTest {
     }
 
     private List<String> columns(String table) throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
-                select column_name from information_schema.columns
-                 where table_schema = 'viche' and table_name = ? order by column_name""")) {
-            query.setString(1, table);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    names.add(rs.getString(1));
-                }
-            }
-        }
-        return names;
+        return Schema.columns(dataSource, table);
     }
 
     private static byte[] canonical(String code) {
