@@ -13,6 +13,13 @@ public interface VicheConfig {
     /** When set and no admin token exists yet, this secret becomes the first admin token. */
     Optional<String> bootstrapAdminToken();
 
+    /**
+     * The service's secret, kept outside the database ({@code VICHE_SECRET}, at least 32
+     * characters, the same on every instance); without it a single instance draws its own
+     * ({@link ServiceSecretSource}). Invitation-code keys and the CSRF signature derive from it.
+     */
+    String secret();
+
     Demo demo();
 
     Limits limits();
