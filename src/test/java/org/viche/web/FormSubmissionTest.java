@@ -58,7 +58,7 @@ class FormSubmissionTest {
         PageClient.withFields(PageClient.form().cookie(PageClient.CSRF_COOKIE, session.cookie()), PageClient.validDemoForm())
                 .post(FORM + "?lang=en").then().statusCode(400)
                 .contentType(startsWith("text/html"))
-                .body(containsString("Your answers could not be accepted"));
+                .body(containsString("your answers have not been sent yet"));
         PageClient.withFields(PageClient.form().formParam(PageClient.CSRF_FIELD, session.token()), PageClient.validDemoForm())
                 .post(FORM + "?lang=en").then().statusCode(400);
         PageClient.withFields(PageClient.form().cookie(PageClient.CSRF_COOKIE, session.cookie())
@@ -95,9 +95,9 @@ class FormSubmissionTest {
         assertTrue(priorities.contains("Give each number to only one item."));
         assertFalse(PageClient.question(html, "referendum").contains("error-message"));
 
-        assertTrue(html.contains("<a href=\"#q-arrangement-sez\">Question 1: Answer this question.</a>"));
-        assertTrue(html.contains("<a href=\"#q-trust-1\">Question 3: Choose a value from 1 to 5.</a>"));
-        assertTrue(html.contains("<a href=\"#q-priorities-peace\">Question 4: Give each number to only one item.</a>"));
+        assertTrue(html.contains("<a href=\"#q-arrangement\">Question 1: Answer this question.</a>"));
+        assertTrue(html.contains("<a href=\"#q-trust\">Question 3: Choose a value from 1 to 5.</a>"));
+        assertTrue(html.contains("<a href=\"#q-priorities\">Question 4: Give each number to only one item.</a>"));
 
         assertTrue(html.contains("value=\"UA-14\" selected>"), "region kept");
         assertTrue(PageClient.question(html, "referendum").contains("value=\"yes\" checked"), "radio kept");
@@ -117,7 +117,7 @@ class FormSubmissionTest {
         String html = PageClient.post(session).formParam("region", "").post(FORM + "?lang=ru").then().statusCode(422)
                 .body(containsString("<html lang=\"ru\">"))
                 .extract().asString();
-        assertTrue(html.contains("<a href=\"#region\">Регион проживания: Выберите регион, в котором вы живёте.</a>"));
+        assertTrue(html.contains("<a href=\"#region-question\">Регион проживания: Выберите регион, в котором вы живёте.</a>"));
         assertTrue(PageClient.question(html, "arrangement").contains("Ответьте на этот вопрос."));
     }
 

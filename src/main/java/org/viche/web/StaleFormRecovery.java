@@ -1,0 +1,113 @@
+package org.viche.web;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.core.multipart.FormData;
+import org.jboss.resteasy.reactive.server.multipart.FormValue;
+import org.viche.error.ApiException;
+import org.viche.survey.SurveyService;
+import org.viche.survey.SurveySnapshot;
+
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A form left open longer than its anti-forgery cookie lives (two hours) is refused by the
+ * framework's CSRF check before any resource runs. Rather than a bare error page, and a blank
+ * form on going back ({@code no-store}), the person gets their form again with everything they
+ * posted filled in, a fresh token, and a sentence saying why nothing was sent yet. Nothing is
+ * stored from the refused request: it is only echoed back to the browser that posted it.
+ */
+@ApplicationScoped
+class StaleFormRecovery {
+
+    /** The survey form itself; the thanks page and other paths keep the plain error page. */
+    private static final Pattern FORM_PATH = Pattern.compile("/s/([a-z0-9][a-z0-9-]*)/?");
+
+    // The extension's own routing-context keys: with them set, its response filter issues the
+    // new cookie and the template's {inject:csrf.token} the matching form field.
+    private static final String TOKEN = "csrf_token";
+    private static final String TOKEN_BYTES = "csrf_token_bytes";
+    private static final String NEW_COOKIE_REQUIRED = "true";
+
+    private final SecureRandom random = new SecureRandom();
+
+    @Inject
+    SurveyService surveys;
+
+    @Inject
+    LanguageResolver languages;
+
+    @Inject
+    MessageCatalog messages;
+
+    @Inject
+    FormPageBuilder forms;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.token-size", defaultValue = "16")
+    int tokenSize;
+
+    @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
+    String tokenField;
+
+    /** The re-shown form as HTML, or empty when this refusal was not a survey form's post. */
+    Optional<String> reshow(String method, String path, FormData posted, RoutingContext rc) {
+        Matcher form = FORM_PATH.matcher(path);
+        if (!"POST".equals(method) || !form.matches() || posted == null || rc == null) {
+            return Optional.empty();
+        }
+        SurveySnapshot survey;
+        try {
+            survey = surveys.findPublic(form.group(1));
+        } catch (ApiException e) {
+            return Optional.empty();
+        }
+        if (!survey.isOpen()) {
+            return Optional.empty();
+        }
+        Messages msg = messages.of(languages.forSurvey(rc.request().getParam("lang"),
+                rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE), survey));
+        issueFreshToken(rc);
+        FormPage page = forms.build(survey, msg, answers(posted), List.of())
+                .withNotice(msg.get("form.expired"));
+        Page layout = Page.of(msg.language(), page.survey().title(),
+                "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
+        return Optional.of(SurveyFormResource.Templates.form(layout, msg, page).render());
+    }
+
+    /** What the person posted, less the stale token. */
+    private MultivaluedMap<String, String> answers(FormData posted) {
+        MultivaluedMap<String, String> answers = new MultivaluedHashMap<>();
+        for (String name : posted) {
+            if (name.equals(tokenField)) {
+                continue;
+            }
+            for (FormValue value : posted.get(name)) {
+                if (!value.isFileItem()) {
+                    answers.add(name, value.getValue());
+                }
+            }
+        }
+        return answers;
+    }
+
+    private void issueFreshToken(RoutingContext rc) {
+        byte[] bytes = new byte[tokenSize];
+        random.nextBytes(bytes);
+        rc.put(TOKEN_BYTES, bytes);
+        rc.put(TOKEN, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        rc.put(NEW_COOKIE_REQUIRED, true);
+    }
+}
