@@ -1,7 +1,5 @@
 package org.viche.web;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,21 +26,14 @@ import io.vertx.ext.web.RoutingContext;
  * framework's CSRF check before any resource runs. Rather than a bare error page, and a blank
  * form on going back ({@code no-store}), the person gets their form again with everything they
  * posted filled in, a fresh token, and a sentence saying why nothing was sent yet. Nothing is
- * stored from the refused request: it is only echoed back to the browser that posted it.
+ * stored from the refused request: it is only echoed back to the browser that posted it. Only a
+ * post that carried a token field counts as the form; anything else keeps the plain error page.
  */
 @ApplicationScoped
 class StaleFormRecovery {
 
     /** The survey form itself; the thanks page and other paths keep the plain error page. */
     private static final Pattern FORM_PATH = Pattern.compile("/s/([a-z0-9][a-z0-9-]*)/?");
-
-    // The extension's own routing-context keys: with them set, its response filter issues the
-    // new cookie and the template's {inject:csrf.token} the matching form field.
-    private static final String TOKEN = "csrf_token";
-    private static final String TOKEN_BYTES = "csrf_token_bytes";
-    private static final String NEW_COOKIE_REQUIRED = "true";
-
-    private final SecureRandom random = new SecureRandom();
 
     @Inject
     SurveyService surveys;
@@ -56,8 +47,8 @@ class StaleFormRecovery {
     @Inject
     FormPageBuilder forms;
 
-    @ConfigProperty(name = "quarkus.rest-csrf.token-size", defaultValue = "16")
-    int tokenSize;
+    @Inject
+    FreshCsrfToken tokens;
 
     @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
     String tokenField;
@@ -65,7 +56,7 @@ class StaleFormRecovery {
     /** The re-shown form as HTML, or empty when this refusal was not a survey form's post. */
     Optional<String> reshow(String method, String path, FormData posted, RoutingContext rc) {
         Matcher form = FORM_PATH.matcher(path);
-        if (!"POST".equals(method) || !form.matches() || posted == null || rc == null) {
+        if (!"POST".equals(method) || !form.matches() || posted == null || !posted.contains(tokenField) || rc == null) {
             return Optional.empty();
         }
         SurveySnapshot survey;
@@ -79,7 +70,7 @@ class StaleFormRecovery {
         }
         Messages msg = messages.of(languages.forSurvey(rc.request().getParam("lang"),
                 rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE), survey));
-        issueFreshToken(rc);
+        tokens.renew(rc);
         FormPage page = forms.build(survey, msg, answers(posted), List.of())
                 .withNotice(msg.get("form.expired"));
         Page layout = Page.of(msg.language(), page.survey().title(),
@@ -101,13 +92,5 @@ class StaleFormRecovery {
             }
         }
         return answers;
-    }
-
-    private void issueFreshToken(RoutingContext rc) {
-        byte[] bytes = new byte[tokenSize];
-        random.nextBytes(bytes);
-        rc.put(TOKEN_BYTES, bytes);
-        rc.put(TOKEN, Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
-        rc.put(NEW_COOKIE_REQUIRED, true);
     }
 }

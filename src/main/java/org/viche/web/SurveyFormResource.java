@@ -41,6 +41,7 @@ import org.viche.survey.SurveySnapshot;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -73,6 +74,12 @@ public class SurveyFormResource {
 
     @Inject
     AnsweredCookie answered;
+
+    @Inject
+    FreshCsrfToken tokens;
+
+    @Inject
+    CurrentVertxRequest vertxRequest;
 
     @Context
     HttpServerRequest http;
@@ -224,7 +231,9 @@ public class SurveyFormResource {
         return all;
     }
 
+    /** The form again with every answer and a fresh token: correcting it may take its time. */
     private Response refused(SurveySnapshot survey, Messages msg, MultivaluedMap<String, String> form, List<FieldError> errors) {
+        tokens.renew(vertxRequest.getCurrent());
         return formPage(survey, msg, 422, forms.build(survey, msg, form, errors));
     }
 

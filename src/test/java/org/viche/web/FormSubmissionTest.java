@@ -58,7 +58,7 @@ class FormSubmissionTest {
         PageClient.withFields(PageClient.form().cookie(PageClient.CSRF_COOKIE, session.cookie()), PageClient.validDemoForm())
                 .post(FORM + "?lang=en").then().statusCode(400)
                 .contentType(startsWith("text/html"))
-                .body(containsString("your answers have not been sent yet"));
+                .body(containsString("Your answers could not be accepted"));
         PageClient.withFields(PageClient.form().formParam(PageClient.CSRF_FIELD, session.token()), PageClient.validDemoForm())
                 .post(FORM + "?lang=en").then().statusCode(400);
         PageClient.withFields(PageClient.form().cookie(PageClient.CSRF_COOKIE, session.cookie())
