@@ -213,7 +213,7 @@ class ResultsPageBuilder {
                 cells.add(w == null ? empty() : new DataCell(numbers.percent(w.share()), List.of(bracketed(w.ci95()))));
             }
             return new DataRow(msg.get("results.row.weighted"),
-                    msg.format("results.neff", numbers.decimal(weighted.nEffective(), 1)), true, null, cells);
+                    msg.format("results.neff", numbers.integer(Math.round(weighted.nEffective()))), true, null, cells);
         }
 
         private BarChart chart(Question q, int number, Cell overall) {

@@ -42,6 +42,7 @@ public final class Browser {
     private final ChromeDriver driver;
     private final Path profile;
     private final String axe;
+    private int width = 1280;
 
     private Browser(ChromeDriver driver, Path profile, String axe) {
         this.driver = driver;
@@ -109,6 +110,7 @@ public final class Browser {
 
     /** The viewport's CSS width in pixels, as a phone or a desktop would have it. */
     public void width(int pixels) {
+        width = pixels;
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", pixels, "height", 900, "deviceScaleFactor", 1, "mobile", pixels < 700));
     }
@@ -132,20 +134,42 @@ public final class Browser {
         return violations;
     }
 
-    /** How many CSS pixels the page is wider than the screen (0 when it fits). */
+    /**
+     * How many CSS pixels the page is wider than the screen (0 when it fits). Measured against the
+     * width asked for, not {@code innerWidth}: a phone shrinks a too-wide page to fit, and then
+     * {@code innerWidth} grows with it and hides the overflow.
+     */
     public long horizontalOverflow() {
-        Object over = driver.executeScript(
-                "return Math.max(0, document.documentElement.scrollWidth - window.innerWidth);");
-        return ((Number) over).longValue();
+        Number scroll = (Number) driver.executeScript(
+                "return Math.max(document.documentElement.scrollWidth, window.innerWidth);");
+        return Math.max(0, scroll.longValue() - width);
+    }
+
+    /** The innermost elements that reach past the screen's right edge ("tag.class →right"), for a failure message. */
+    public List<String> overflowingElements() {
+        Object found = driver.executeScript("""
+                const w = arguments[0];
+                return [...document.querySelectorAll('body *')]
+                  .filter(e => e.getBoundingClientRect().right > w + 0.5 && e.getClientRects().length > 0)
+                  .filter(e => ![...e.children].some(c => c.getBoundingClientRect().right > w + 0.5))
+                  .slice(0, 3)
+                  .map(e => e.tagName.toLowerCase() + (e.className && typeof e.className === 'string'
+                      ? '.' + e.className.trim().replace(/\\s+/g, '.') : '') + ' →' + Math.round(e.getBoundingClientRect().right));
+                """, width);
+        List<String> elements = new ArrayList<>();
+        if (found instanceof List<?> list) {
+            list.forEach(e -> elements.add(String.valueOf(e)));
+        }
+        return elements;
     }
 
     /** A full-page screenshot at the current width, saved as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight;");
-        Number width = (Number) driver.executeScript("return window.innerWidth;");
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", width.intValue(),
+        int asked = width;
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", asked,
                 "height", Math.min(height.intValue(), SCREENSHOT_MAX_HEIGHT), "deviceScaleFactor", 1,
-                "mobile", width.intValue() < 700));
+                "mobile", asked < 700));
         try {
             Files.createDirectories(SCREENSHOTS);
             Path file = SCREENSHOTS.resolve(name + ".png");
@@ -154,7 +178,7 @@ public final class Browser {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            width(width.intValue());
+            width(asked);
         }
     }
 

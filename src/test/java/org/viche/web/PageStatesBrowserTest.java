@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -17,8 +18,11 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.viche.receipt.Sealer;
 import org.viche.support.Api;
 import org.viche.support.Browser;
@@ -63,10 +67,16 @@ class PageStatesBrowserTest {
         sealer.sealPending();
 
         // The checks themselves must be able to fail: a picture without a text and a too-wide box.
+        browser.width(360);
         driver.get(base + "?lang=en");
+        // (The page's Content-Security-Policy refuses style attributes, so the width is set through the CSSOM.)
         ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
-                document.querySelector('main').insertAdjacentHTML('beforeend',
-                  '<img src="/css/viche.css"><div style="width:2000px">wide</div>');""");
+                const main = document.querySelector('main');
+                main.insertAdjacentHTML('beforeend', '<img src="/css/viche.css">');
+                const wide = document.createElement('div');
+                wide.textContent = 'wide';
+                wide.style.width = '2000px';
+                main.appendChild(wide);""");
         assertTrue(browser.axeViolations().stream().anyMatch(v -> v.startsWith("image-alt")), "axe runs and reports");
         assertTrue(browser.horizontalOverflow() > 0, "overflow is measured");
 
@@ -76,13 +86,14 @@ class PageStatesBrowserTest {
         states.put("form-errors", lang -> {
             driver.get(base + "s/" + open + "?lang=" + lang);
             driver.findElement(By.cssSelector(".survey-form button[type=submit]")).click();
-            assertTrue(driver.findElements(By.cssSelector(".error-summary")).size() == 1, "errors shown in " + lang);
+            await(driver, By.cssSelector(".error-summary"), "errors shown in " + lang);
         });
         states.put("form-expired", lang -> {
             driver.get(base + "s/" + open + "?lang=" + lang);
             driver.findElement(By.name("answers.comment")).sendKeys("Довгий день, але відповідь збережено.");
             driver.manage().deleteCookieNamed(PageClient.CSRF_COOKIE);
             driver.findElement(By.cssSelector(".survey-form button[type=submit]")).click();
+            await(driver, By.cssSelector(".notice-warning"), "the expired form back in " + lang);
             assertTrue(driver.getPageSource().contains("Довгий день, але відповідь збережено."), "answers kept in " + lang);
         });
         states.put("thanks", lang -> {
@@ -90,7 +101,7 @@ class PageStatesBrowserTest {
             new Select(driver.findElement(By.id("region"))).selectByValue("UA-14");
             driver.findElement(By.cssSelector("label[for=q-arrangement-dmz]")).click();
             driver.findElement(By.cssSelector(".survey-form button[type=submit]")).click();
-            assertTrue(driver.findElements(By.id("receipt")).size() == 1, "a receipt in " + lang);
+            await(driver, By.id("receipt"), "a receipt in " + lang);
         });
         // Whatever the form shows a browser that has just answered (the "already answered" notice, or the form).
         states.put("answered", lang -> driver.get(base + "s/" + open + "?lang=" + lang));
@@ -117,13 +128,23 @@ class PageStatesBrowserTest {
         assertEquals(List.of(), problems, "pages checked: " + covered.size());
     }
 
+    /** A click that submits a form returns before the next page has loaded: wait for what it should show. */
+    private static void await(WebDriver driver, By what, String expected) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(what));
+        } catch (TimeoutException e) {
+            throw new AssertionError(expected + "; the browser shows " + driver.getTitle() + " at "
+                    + driver.getCurrentUrl(), e);
+        }
+    }
+
     private void check(Browser browser, String name, int width) {
         browser.width(width);
         covered.add(name);
         browser.axeViolations().forEach(v -> problems.add(name + " axe " + v));
         long overflow = browser.horizontalOverflow();
         if (overflow > 0) {
-            problems.add(name + " is " + overflow + " px wider than the screen");
+            problems.add(name + " is " + overflow + " px wider than the screen: " + browser.overflowingElements());
         }
         browser.screenshot(name);
     }

@@ -57,7 +57,7 @@ class ResultsPageTest {
         assertTrue(arrangement.contains("<summary>Regions without answers: 1</summary>"));
         assertTrue(arrangement.contains("Donetsk Oblast"));
         assertTrue(arrangement.contains("All regions, weighted to population"));
-        assertTrue(arrangement.contains("as precise as 1.0 answers"), "the effective n, in plain words");
+        assertTrue(arrangement.contains("as precise as 1 answers"), "the effective n, rounded, in plain words");
         assertTrue(section(html, "trust").contains("<span class=\"cell-value\">4.00</span>"), "the mean of the scale");
         assertTrue(section(html, "priorities").contains("average score 2.00"), "integrity ranked first of three: 2 points");
         assertFalse(section(html, "priorities").contains("Borda"), "plain words on the page, no Borda points");
