@@ -2,6 +2,7 @@ package org.viche.error;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import org.viche.config.VicheConfig;
@@ -15,7 +16,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * Refuses oversized bodies before they are read, with a problem+json 413 under /api.
+ * Refuses oversized bodies before they are read, with a problem+json 413 under /api and the
+ * HTML error page elsewhere.
  * The declared Content-Length is checked here; a chunked body that grows past the
  * global ceiling ({@code quarkus.http.limits.max-body-size}) is cut off by Vert.x.
  */
@@ -27,6 +29,9 @@ public class BodySizeLimitFilter {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    Instance<ErrorResponses.ErrorPageRenderer> pages;
 
     /** Registered ahead of every other route so that nothing reads an oversized body. */
     void register(@Observes Router router) {
@@ -70,6 +75,10 @@ public class BodySizeLimitFilter {
             } catch (JsonProcessingException e) {
                 rc.response().end();
             }
+        } else if (pages.isResolvable()) {
+            // A person sent too much through a form: the usual error page, in their language.
+            rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/html;charset=UTF-8")
+                    .putHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).end(pages.get().render(413, rc));
         } else {
             rc.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain;charset=UTF-8").end("Request too large");
         }

@@ -15,4 +15,7 @@ public record Region(String code, Map<String, String> names, String kind, long p
         }
         return name == null || name.isBlank() ? code : name;
     }
+
+    /** False for the scheme's answers that are not places ("outside Ukraine", "prefer not to say"). */
+    public boolean isPlace() { return !"abroad".equals(kind) && !"undisclosed".equals(kind); }
 }

@@ -9,10 +9,13 @@ import java.util.List;
 public record ResultsPage(SurveyHead survey, boolean published, String responses, String asOf,
         List<QuestionBlock> questions, Methodology methodology, String csvHref, String jsonHref, String formHref) {
 
-    /** One question: its chart (choice, scale and ranking questions), its table, and how to read them. */
-    /** {@code noneFrom} names the regions without answers, folded away under {@code noneFromSummary}. */
+    /**
+     * One question: its chart (choice, scale and ranking questions), its table, and how to read them.
+     * {@code hidden} is one line naming the regions hidden to protect respondents; {@code noneFrom}
+     * names the regions without answers, folded away under {@code noneFromSummary}.
+     */
     public record QuestionBlock(String number, String key, String text, String noData, BarChart chart, DataTable table,
-            List<String> notes, String noneFromSummary, String noneFrom) {
+            List<String> notes, String hidden, String noneFromSummary, String noneFrom) {
 
         public String tableId() {
             return "table-" + key;

@@ -1,10 +1,11 @@
 package org.viche.web;
 
+import java.text.Collator;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -41,8 +42,6 @@ import org.viche.web.ResultsPage.QuestionBlock;
 @ApplicationScoped
 class ResultsPageBuilder {
 
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     @Inject
     RegionCatalog regions;
 
@@ -57,7 +56,7 @@ class ResultsPageBuilder {
                     .ifPresent(r -> blocks.add(layout.question(q, number, r)));
         }
         return new ResultsPage(SurveyHead.of(survey, msg.language()), true, layout.numbers.integer(view.responses()),
-                view.generatedAt() == null ? null : AS_OF.format(view.generatedAt().withOffsetSameInstant(ZoneOffset.UTC)),
+                view.generatedAt() == null ? null : Times.inWords(view.generatedAt(), msg.locale()),
                 blocks, layout.methodology(view), csv(survey), json(survey), Page.href("/s/" + survey.slug(), msg.language()));
     }
 
@@ -83,6 +82,7 @@ class ResultsPageBuilder {
         private final Numbers numbers;
         private final int minCellSize;
         private final Map<String, Region> regionsByCode;
+        private final Comparator<String> byRegionName;
 
         Layout(SurveySnapshot survey, Messages msg, int minCellSize) {
             this.survey = survey;
@@ -90,6 +90,10 @@ class ResultsPageBuilder {
             this.numbers = new Numbers(msg);
             this.minCellSize = minCellSize;
             this.regionsByCode = regions.scheme(survey.definition().regionScheme()).map(RegionScheme::byCode).orElse(Map.of());
+            Collator collator = Collator.getInstance(msg.locale());
+            // Places in the reader's alphabetical order, then the answers that are not places.
+            this.byRegionName = Comparator.comparing((String code) -> !isPlace(code))
+                    .thenComparing(this::regionName, collator);
         }
 
         QuestionBlock question(Question q, int number, QuestionResults results) {
@@ -97,8 +101,9 @@ class ResultsPageBuilder {
             Cell overall = results.overall();
             List<String> notes = notes(q);
             if (!overall.suppressed() && (overall.n() == null || overall.n() == 0)) {
-                return new QuestionBlock(String.valueOf(number), q.key(), text, msg.get("results.noAnswers"), null, null,
-                        List.of(), null, null);
+                return new QuestionBlock(String.valueOf(number), q.key(), text,
+                        msg.get(survey.isOpen() ? "results.noAnswers" : "results.noAnswers.closed"), null, null,
+                        List.of(), null, null, null);
             }
             if (q.questionType() == QuestionType.TEXT && !overall.suppressed()) {
                 notes.add(0, msg.format("results.answeredBy", numbers.integer(overall.n())));
@@ -110,15 +115,28 @@ class ResultsPageBuilder {
                 rows.add(weightedRow(q, overall.weighted()));
             }
             List<String> empty = new ArrayList<>();
-            for (Cell cell : results.byRegion()) {
-                if (!cell.suppressed() && (cell.n() == null || cell.n() == 0)) {
+            List<String> hidden = new ArrayList<>();
+            List<String> notPlaces = new ArrayList<>();
+            List<Cell> cells = results.byRegion().stream()
+                    .sorted(Comparator.comparing(Cell::region, byRegionName)).toList();
+            for (Cell cell : cells) {
+                if (cell.suppressed()) {
+                    hidden.add(regionName(cell.region()));
+                } else if (cell.n() == null || cell.n() == 0) {
                     empty.add(regionName(cell.region()));
                 } else {
                     rows.add(row(q, regionName(cell.region()), cell, false));
+                    if (!isPlace(cell.region())) {
+                        notPlaces.add(regionName(cell.region()));
+                    }
                 }
+            }
+            if (!notPlaces.isEmpty() && overall.weighted() != null) {
+                notes.add(msg.format("results.table.notPlaces", String.join(", ", notPlaces)));
             }
             DataTable table = new DataTable(msg.format("results.table.caption", number), columns(q), rows);
             return new QuestionBlock(String.valueOf(number), q.key(), text, null, chart, table, notes,
+                    hidden.isEmpty() ? null : msg.format("results.hidden", String.join(", ", hidden)),
                     empty.isEmpty() ? null : msg.format("results.noneFrom.summary", empty.size()),
                     empty.isEmpty() ? null : String.join(", ", empty));
         }
@@ -195,15 +213,17 @@ class ResultsPageBuilder {
                 cells.add(w == null ? empty() : new DataCell(numbers.percent(w.share()), List.of(bracketed(w.ci95()))));
             }
             return new DataRow(msg.get("results.row.weighted"),
-                    msg.format("results.neff", numbers.decimal(weighted.nEffective(), 1)), true, null, cells);
+                    msg.format("results.neff", numbers.integer(Math.round(weighted.nEffective()))), true, null, cells);
         }
 
         private BarChart chart(Question q, int number, Cell overall) {
             List<BarChart.Input> inputs = new ArrayList<>();
             String title;
+            String caption;
             switch (q.questionType()) {
                 case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
                     title = msg.format("results.chart.choice", number);
+                    caption = msg.format("results.caption.choice", numbers.integer(overall.n()));
                     q.optionList().forEach(o -> {
                         OptionResult r = option(overall, o);
                         inputs.add(new BarChart.Input(localized(o.text()), r == null ? null : r.share(),
@@ -212,6 +232,7 @@ class ResultsPageBuilder {
                 }
                 case RANKING -> {
                     title = msg.format("results.chart.ranking", number);
+                    caption = msg.format("results.caption.ranking", numbers.integer(overall.n()));
                     q.optionList().forEach(o -> {
                         OptionResult r = option(overall, o);
                         inputs.add(new BarChart.Input(localized(o.text()), r == null ? null : r.firstShare(),
@@ -220,6 +241,7 @@ class ResultsPageBuilder {
                 }
                 case SCALE -> {
                     title = msg.format("results.chart.scale", number);
+                    caption = msg.format("results.caption.scale", numbers.integer(overall.n()));
                     List<ValueCount> distribution = overall.distribution() == null ? List.of() : overall.distribution();
                     for (ValueCount vc : distribution) {
                         inputs.add(new BarChart.Input(scaleLabel(q, vc.value()), vc.share(), null, numbers.percent(vc.share())));
@@ -229,7 +251,8 @@ class ResultsPageBuilder {
                     return null;
                 }
             }
-            return BarChart.of("chart-" + q.key(), title, inputs);
+            boolean intervals = inputs.stream().anyMatch(i -> i.interval() != null);
+            return BarChart.of("chart-" + q.key(), title, caption, intervals ? msg.get("results.caption.whiskers") : null, inputs);
         }
 
         Methodology methodology(ResultsView view) {
@@ -257,7 +280,8 @@ class ResultsPageBuilder {
                     ? msg.get("results.methodology.optIn") : msg.get("results.methodology.intervals"));
             List<Entry> sample = new ArrayList<>();
             if (view != null && view.regions() != null) {
-                for (ResultsView.RegionResponses r : view.regions()) {
+                for (ResultsView.RegionResponses r : view.regions().stream()
+                        .sorted(Comparator.comparing(ResultsView.RegionResponses::region, byRegionName)).toList()) {
                     if (r.suppressed()) {
                         sample.add(new Entry(regionName(r.region()), msg.get("results.sample.hidden")));
                     } else if (r.responses() != null && r.responses() > 0) {
@@ -288,6 +312,11 @@ class ResultsPageBuilder {
         private String scaleLabel(Question q, int value) {
             String end = value == q.min() ? localized(q.minLabel()) : value == q.max() ? localized(q.maxLabel()) : "";
             return end.isEmpty() ? String.valueOf(value) : value + " — " + end;
+        }
+
+        private boolean isPlace(String code) {
+            Region region = code == null ? null : regionsByCode.get(code);
+            return region == null || region.isPlace();
         }
 
         private String regionName(String code) {

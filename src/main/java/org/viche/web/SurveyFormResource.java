@@ -38,6 +38,7 @@ import org.viche.survey.SurveySnapshot;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
@@ -77,6 +78,12 @@ public class SurveyFormResource {
 
     /** The scope of the form's one-time keys (see the class comment). */
     static final String FORM_SCOPE = "web-form";
+
+    @Inject
+    FreshCsrfToken tokens;
+
+    @Inject
+    CurrentVertxRequest vertxRequest;
 
     @Context
     HttpServerRequest http;
@@ -170,7 +177,7 @@ public class SurveyFormResource {
     }
 
     /** The posted form's key, or a fresh one if it is missing or malformed (then a resend is a new submission). */
-    private static String submission(MultivaluedMap<String, String> form) {
+    static String submission(MultivaluedMap<String, String> form) {
         String posted = FormAnswers.field(form, FormFields.SUBMISSION);
         return posted != null && IdempotencyKey.isWellFormed(posted) && posted.length() <= 64 ? posted : newSubmission();
     }
@@ -208,8 +215,10 @@ public class SurveyFormResource {
         return all;
     }
 
+    /** The form again with every answer and a fresh token: correcting it may take its time. */
     private Response refused(SurveySnapshot survey, Messages msg, MultivaluedMap<String, String> form, String submission,
             List<FieldError> errors) {
+        tokens.renew(vertxRequest.getCurrent());
         return formPage(survey, msg, 422, forms.build(survey, msg, form, errors), submission);
     }
 

@@ -53,7 +53,8 @@ public class VerifyResource {
      * (cannot be a receipt), {@code unknown} (no such receipt), {@code pending} (counted, not yet
      * sealed) or {@code sealed}; {@code check} is set for the last two.
      */
-    public record Verification(String state, String typed, ReceiptCheck check, String apiHref, String sealsHref) {
+    public record Verification(String state, String typed, ReceiptCheck check, String apiHref, String sealsHref,
+            String sealedAt) {
 
         public boolean sealed() {
             return "sealed".equals(state);
@@ -96,7 +97,7 @@ public class VerifyResource {
         if (receipt.length() > 64) {
             receipt = receipt.substring(0, 64);
         }
-        Verification v = verification(receipt);
+        Verification v = verification(receipt, msg);
         Page page = Page.of(msg.language(), msg.get("verify.title"), "/verify",
                 receipt.isEmpty() || !receiptInLinks ? Map.of() : Map.of("receipt", receipt), SurveyDefinition.SUPPORTED_LANGUAGES);
         // 200 for every outcome: the page itself (with its form) is what the person needs,
@@ -104,20 +105,21 @@ public class VerifyResource {
         return HtmlResponses.privateFormPage(200, Templates.verify(page, msg, v));
     }
 
-    private Verification verification(String typed) {
+    private Verification verification(String typed, Messages msg) {
         if (typed.isEmpty()) {
-            return new Verification("empty", "", null, null, null);
+            return new Verification("empty", "", null, null, null, null);
         }
         Optional<String> normalised = ReceiptCodes.normalise(typed);
         if (normalised.isEmpty()) {
-            return new Verification("malformed", typed, null, null, null);
+            return new Verification("malformed", typed, null, null, null, null);
         }
         Optional<ReceiptCheck> check = receipts.check(normalised.get());
         if (check.isEmpty()) {
-            return new Verification("unknown", normalised.get(), null, null, null);
+            return new Verification("unknown", normalised.get(), null, null, null, null);
         }
         String survey = check.get().receipt().survey();
         return new Verification(check.get().receipt().sealed() ? "sealed" : "pending", normalised.get(), check.get(),
-                "/api/v1/receipts/" + normalised.get(), "/api/v1/surveys/" + survey + "/seals");
+                "/api/v1/receipts/" + normalised.get(), "/api/v1/surveys/" + survey + "/seals",
+                check.get().receipt().sealed() ? Times.inWords(check.get().receipt().seal().sealedAt(), msg.locale()) : null);
     }
 }

@@ -90,9 +90,9 @@ class FormSubmissionTest {
         assertTrue(priorities.contains("Give each number to only one item."));
         assertFalse(PageClient.question(html, "referendum").contains("error-message"));
 
-        assertTrue(html.contains("<a href=\"#q-arrangement-sez\">Question 1: Answer this question.</a>"));
-        assertTrue(html.contains("<a href=\"#q-trust-1\">Question 3: Choose a value from 1 to 5.</a>"));
-        assertTrue(html.contains("<a href=\"#q-priorities-peace\">Question 4: Give each number to only one item.</a>"));
+        assertTrue(html.contains("<a href=\"#q-arrangement\">Question 1: Answer this question.</a>"));
+        assertTrue(html.contains("<a href=\"#q-trust\">Question 3: Choose a value from 1 to 5.</a>"));
+        assertTrue(html.contains("<a href=\"#q-priorities\">Question 4: Give each number to only one item.</a>"));
 
         assertTrue(html.contains("value=\"UA-14\" selected>"), "region kept");
         assertTrue(PageClient.question(html, "referendum").contains("value=\"yes\" checked"), "radio kept");
@@ -112,7 +112,7 @@ class FormSubmissionTest {
         String html = PageClient.post(session).formParam("region", "").post(FORM + "?lang=ru").then().statusCode(422)
                 .body(containsString("<html lang=\"ru\">"))
                 .extract().asString();
-        assertTrue(html.contains("<a href=\"#region\">Регион проживания: Выберите регион, в котором вы живёте.</a>"));
+        assertTrue(html.contains("<a href=\"#region-question\">Регион проживания: Выберите регион, в котором вы живёте.</a>"));
         assertTrue(PageClient.question(html, "arrangement").contains("Ответьте на этот вопрос."));
     }
 

@@ -159,7 +159,7 @@ class OneVoiceFormTest {
         String html = submit(slug, form).then().statusCode(422).extract().asString();
         assertTrue(html.contains("id=\"invitation-error\""));
         assertTrue(html.contains("This is not a valid invitation code"));
-        assertTrue(html.contains("href=\"#invitation\""), "the summary links to the field");
+        assertTrue(html.contains("href=\"#invitation-question\""), "the summary links to the field");
         assertTrue(html.contains("value=\"" + typo + "\""), "the code is kept for correcting");
         assertTrue(html.contains("keep me"), "answers are kept");
         assertEquals(0, Api.storedResponses(slug));
