@@ -17,8 +17,22 @@ public class Main {
     public static void main(String... args) {
         Optional<String> configuredUrl = LaunchConfig.read().datasourceUrl();
         if (configuredUrl.isEmpty()) {
+            if (!embeddedIncluded()) {
+                System.err.println("No datasource URL is configured, and this build carries no embedded PostgreSQL"
+                        + " (container images leave it out): set QUARKUS_DATASOURCE_JDBC_URL.");
+                System.exit(1);
+            }
             EmbeddedDatabase.startForService();
         }
         Quarkus.run(args);
+    }
+
+    private static boolean embeddedIncluded() {
+        try {
+            Class.forName("io.zonky.test.db.postgres.embedded.EmbeddedPostgres", false, Main.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
     }
 }

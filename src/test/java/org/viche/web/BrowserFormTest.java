@@ -56,7 +56,11 @@ class BrowserFormTest {
             if ("true".equals(System.getenv("CI"))) {
                 fail("CI must provide " + CHROMIUM + " and " + CHROMEDRIVER);
             }
-            assumeTrue(false, "Chromium or chromedriver not installed; skipping the browser test");
+            String why = "BrowserFormTest SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed"
+                    + " (Debian packages chromium chromium-driver)";
+            // Surefire's console names only the count of skipped tests; the reason goes there too.
+            System.out.println("[WARNING] " + why);
+            assumeTrue(false, why);
         }
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         profile = Files.createTempDirectory("viche-chromium-");
