@@ -20,6 +20,13 @@ public interface VicheConfig {
     Optional<String> bootstrapAdminToken();
 
     /**
+     * The service's secret, kept outside the database ({@code VICHE_SECRET}, at least 32
+     * characters, the same on every instance); without it a single instance draws its own
+     * ({@link ServiceSecretSource}). Invitation-code keys and the CSRF signature derive from it.
+     */
+    String secret();
+
+    /**
      * Where a generated first admin token is written (readable only by the service's user),
      * when the database holds no usable admin token and none was given.
      */

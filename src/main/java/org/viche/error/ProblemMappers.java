@@ -97,6 +97,20 @@ public class ProblemMappers {
         return responses.of(uri, Problem.of(status, ErrorResponses.titleFor(status), ErrorResponses.detailFor(status)), null);
     }
 
+    /**
+     * A CSRF token that is not even base64 makes the CSRF filter's signature check throw (with a
+     * signature key, quarkus-rest-csrf decodes the token first): that is a forged or mangled
+     * form, the client's fault, refused like any other bad token.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
+        if (e.getStackTrace().length > 0 && java.util.Arrays.stream(e.getStackTrace()).limit(8)
+                .anyMatch(frame -> frame.getClassName().startsWith("io.quarkus.csrf."))) {
+            return responses.of(uri, Problem.of(400, ErrorResponses.titleFor(400), ErrorResponses.detailFor(400)), null);
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
         LOG.error("Unexpected failure", e);

@@ -5,7 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -28,7 +31,9 @@ import io.quarkus.qute.TemplateInstance;
  * links to it with the receipt filled in) answering in plain words whether the response was
  * counted, whether and in which seal it is sealed, and whether the inclusion proof leads to the
  * seal's root — with the leaf and the proof laid out so anyone can redo the check by hand.
- * The receipt stays in the address only: no cookie, and the page is never cached.
+ * The page's own form posts the receipt, so that it appears in no address and no history
+ * (a GET with {@code ?receipt=} still works, for links from elsewhere); its only cookie is the
+ * form's CSRF token, and the page is never cached.
  */
 @Path("/verify")
 @Produces(MediaType.TEXT_HTML)
@@ -72,6 +77,20 @@ public class VerifyResource {
     @Operation(hidden = true)
     public Response verify(@QueryParam("receipt") String typed, @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return page(typed, lang, acceptLanguage, true);
+    }
+
+    /** The same check, posted from the page's form or the receipt page: the receipt stays out of the address. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response verifyPosted(@FormParam("receipt") String typed, @QueryParam("lang") String lang,
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return page(typed, lang, acceptLanguage, false);
+    }
+
+    /** {@code receiptInLinks}: only a receipt that is already in the address is kept by the language links. */
+    private Response page(String typed, String lang, String acceptLanguage, boolean receiptInLinks) {
         Messages msg = messages.of(languages.forSite(lang, acceptLanguage));
         String receipt = typed == null ? "" : typed.strip();
         if (receipt.length() > 64) {
@@ -79,10 +98,10 @@ public class VerifyResource {
         }
         Verification v = verification(receipt);
         Page page = Page.of(msg.language(), msg.get("verify.title"), "/verify",
-                receipt.isEmpty() ? Map.of() : Map.of("receipt", receipt), SurveyDefinition.SUPPORTED_LANGUAGES);
+                receipt.isEmpty() || !receiptInLinks ? Map.of() : Map.of("receipt", receipt), SurveyDefinition.SUPPORTED_LANGUAGES);
         // 200 for every outcome: the page itself (with its form) is what the person needs,
         // and the message says plainly what was wrong with the receipt.
-        return HtmlResponses.privatePage(200, Templates.verify(page, msg, v));
+        return HtmlResponses.privateFormPage(200, Templates.verify(page, msg, v));
     }
 
     private Verification verification(String typed) {

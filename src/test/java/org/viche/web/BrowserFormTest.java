@@ -1,6 +1,7 @@
 package org.viche.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -105,7 +106,7 @@ class BrowserFormTest {
         browser.findElement(By.xpath("//button[normalize-space()='Надіслати відповіді']")).click();
 
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/thanks"));
+            new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("receipt")));
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("no thank-you page; the browser shows: "
                     + browser.getPageSource(), e);
@@ -113,7 +114,21 @@ class BrowserFormTest {
         String receipt = browser.findElement(By.id("receipt")).getText();
         assertTrue(PageClient.RECEIPT.matcher(receipt).matches(), "receipt shown: " + receipt);
         assertTrue(browser.getPageSource().contains("Дякуємо"));
+        assertFalse(browser.getCurrentUrl().contains(receipt), "the receipt is not in the address");
         assertEquals(before + 1, PageClient.responses(Api.DEMO));
+    }
+
+    /** Quick exit: the survey page is replaced by a neutral one, and "Back" does not return to it. */
+    @Test
+    void quickExitLeavesNoWayBackToTheSurvey() {
+        browser.get(base + "?lang=en");
+        browser.get(base + "s/" + Api.DEMO + "?lang=en");
+        browser.findElement(By.id("quick-exit")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/exit.html"));
+        assertEquals("", browser.findElement(By.tagName("body")).getText(), "a blank, neutral page");
+        browser.navigate().back();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().contains("/exit.html"));
+        assertFalse(browser.getCurrentUrl().contains("/s/"), "back leads past the survey: " + browser.getCurrentUrl());
     }
 
     /** The label a person would read and tap. */

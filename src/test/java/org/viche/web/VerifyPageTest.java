@@ -43,12 +43,12 @@ class VerifyPageTest {
     }
 
     @Test
-    void theEmptyPageIsAGetFormLinkedFromTheFooter() {
+    void theEmptyPageIsAPostFormLinkedFromTheFooter() {
         String html = given().get("/verify?lang=en").then().statusCode(200)
                 .contentType(startsWith("text/html"))
                 .header("Cache-Control", "no-store")
                 .extract().asString();
-        assertTrue(html.contains("<form method=\"get\" action=\"/verify\""));
+        assertTrue(html.contains("<form method=\"post\" action=\"/verify?lang=en\""), "the receipt stays out of the address");
         assertTrue(html.contains("name=\"receipt\""));
         assertTrue(html.contains("Check it yourself"));
         assertTrue(html.contains("href=\"/tools/VerifyLedger.java\""));
@@ -69,7 +69,7 @@ class VerifyPageTest {
         page.then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body(containsString("answers with this receipt were received and stored"))
-                .body(containsString("within about a minute"))
+                .body(containsString("at the latest when the survey closes"))
                 .body(containsString("value=\"" + receipt + "\""))
                 .body(not(containsString("Inclusion proof")));
     }
