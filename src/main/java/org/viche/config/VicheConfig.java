@@ -10,7 +10,13 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "viche")
 public interface VicheConfig {
 
-    /** When set and no admin token exists yet, this secret becomes the first admin token. */
+    /** Where the embedded PostgreSQL keeps its data unless told otherwise (git-ignored). */
+    String EMBEDDED_POSTGRES_DIRECTORY = ".viche/postgres";
+
+    /**
+     * When set, at least 32 characters long, and the database holds no usable (unrevoked)
+     * admin token, this secret becomes the first admin token; refused loudly otherwise.
+     */
     Optional<String> bootstrapAdminToken();
 
     /**
@@ -19,6 +25,24 @@ public interface VicheConfig {
      * ({@link ServiceSecretSource}). Invitation-code keys and the CSRF signature derive from it.
      */
     String secret();
+
+    /**
+     * Where a generated first admin token is written (readable only by the service's user),
+     * when the database holds no usable admin token and none was given.
+     */
+    @WithDefault(".viche/admin-token")
+    String adminTokenFile();
+
+    EmbeddedPostgres embeddedPostgres();
+
+    interface EmbeddedPostgres {
+        /**
+         * Data directory of the embedded PostgreSQL started when no datasource URL is set
+         * (read before Quarkus starts, by org.viche.launch; declared here so it is a known key).
+         */
+        @WithDefault(EMBEDDED_POSTGRES_DIRECTORY)
+        String directory();
+    }
 
     Demo demo();
 

@@ -65,7 +65,11 @@ public final class Browser {
             if ("true".equals(System.getenv("CI"))) {
                 fail("CI must provide " + CHROMIUM + " and " + CHROMEDRIVER);
             }
-            assumeTrue(false, "Chromium or chromedriver not installed; skipping the browser test");
+            String why = "browser tests SKIPPED: " + CHROMIUM + " or " + CHROMEDRIVER + " is not installed"
+                    + " (Debian packages chromium chromium-driver)";
+            // Surefire's console names only the count of skipped tests; the reason goes there too.
+            System.out.println("[WARNING] " + why);
+            assumeTrue(false, why);
         }
         try {
             Path profile = Files.createTempDirectory("viche-chromium-");
