@@ -13,7 +13,7 @@ import java.util.List;
  * <p>The table is fixed and published: for c ≥ 1 each row holds, over the 256 keys, 13 × −2,
  * 51 × −1, 128 × 0, 51 × +1 and 13 × +2 (probabilities 0.051, 0.199, 0.5, 0.199, 0.051 — the
  * nearest whole numbers of keys to 0.05, 0.20, 0.50, 0.20, 0.05), in an order shuffled by a
- * fixed seed per row; a d that would make c + d negative becomes −c. Row 0 is all zeros. Secrecy
+ * fixed seed per row; a d that would make c + d less than 1 becomes 1 − c (a non-empty cell never shows 0). Row 0 is all zeros. Secrecy
  * lies in the record keys, never in the table: the same records always give the same d, and one
  * response more changes c and the cell key and so draws a fresh d.
  */
@@ -93,8 +93,9 @@ public final class CellKeys {
                 row[j] = swap;
             }
             for (int k = 0; k < KEYS; k++) {
-                if (c + row[k] < 0) {
-                    row[k] = -c;
+                // a non-empty cell never shows as 0: zeros stay exact, as the zero rule assumes
+                if (c + row[k] < 1) {
+                    row[k] = 1 - c;
                 }
             }
         }
