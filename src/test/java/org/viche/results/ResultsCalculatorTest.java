@@ -177,7 +177,7 @@ class ResultsCalculatorTest {
         assertTrue(region(pick, "B").suppressed(), "complementary suppression");
         assertFalse(pick.overall().suppressed());
         assertEquals(4L, pick.overall().n());
-        assertNull(pick.overall().weighted(), "weights would reveal the hidden regions' counts");
+        assertNull(pick.overall().weighted(), "no region is visible: no weighted figure");
     }
 
     @Test
