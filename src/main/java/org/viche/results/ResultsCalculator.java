@@ -138,7 +138,10 @@ public final class ResultsCalculator {
         Perturbation perturbation = counting == Counting.PERTURBED
                 ? new Perturbation(true, CellKeys.MAX_ABS, PERTURBATION_METHOD, CellKeys.table())
                 : new Perturbation(false, 0, "Exact counts (admin or researcher token).", null);
-        return new ResultsView(survey.slug(), Suppression.isSmall(total, minCellSize) ? null : total, generatedAt,
+        // admin and researcher readers may download every response anyway: hiding the total from
+        // them protects no one, while it tells them how many responses are stored
+        boolean totalHidden = counting == Counting.PERTURBED && Suppression.isSmall(total, minCellSize);
+        return new ResultsView(survey.slug(), totalHidden ? null : total, generatedAt,
                 minCellSize, regions, questions, quarantined(), perturbation);
     }
 
