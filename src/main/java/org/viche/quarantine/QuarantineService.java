@@ -46,7 +46,7 @@ public class QuarantineService {
     /** Only a held response moves: a second decision on the same response finds nothing to update. */
     private static final String DECIDE = """
             update response set status = ? where id = ? and survey_id = ? and status = 'QUARANTINED'
-            returning region, channel, partner_id, answers::text
+            returning region, channel, partner_id, answers::text, record_key
             """;
 
     @Inject
@@ -114,10 +114,12 @@ public class QuarantineService {
                 String region = rs.getString(1);
                 String source = ResponseStore.source(rs.getString(2), rs.getObject(3, UUID.class));
                 Counter held = new Counter(TallyBuckets.SURVEY_LEVEL, TallyBuckets.QUARANTINED);
-                tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, List.of(held))), -1);
+                int recordKey = rs.getInt(5);
+                tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, List.of(held), recordKey)),
+                        -1);
                 if (verdict == Verdict.RELEASE) {
                     List<Counter> answers = TallyBuckets.of(survey.definition(), json.readTree(rs.getString(4)));
-                    tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, answers)));
+                    tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, answers, recordKey)));
                 }
             }
         } catch (SQLException | JsonProcessingException e) {

@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import org.viche.invitation.InvitationStore;
 import org.viche.quarantine.QuarantineReason;
+import org.viche.results.CellKeys;
 import org.viche.results.TallyBuckets;
 import org.viche.results.TallyBuckets.Counter;
 import org.viche.results.TallyWriter;
@@ -80,13 +81,14 @@ public class ResponseStore {
 
     private static final String INSERT = """
             insert into response (id, survey_id, region, language, channel, partner_id, answers, receipt,
-                                  idempotency_scope, idempotency_key, request_hash, text_salt, status, quarantine_reason)
+                                  idempotency_scope, idempotency_key, request_hash, text_salt, status, quarantine_reason,
+                                  record_key)
             select r.id, r.survey_id, r.region, r.language, r.channel, r.partner_id, r.answers::jsonb, r.receipt,
-                   r.scope, r.key, decode(r.hash, 'hex'), decode(r.salt, 'hex'), r.status, r.reason
+                   r.scope, r.key, decode(r.hash, 'hex'), decode(r.salt, 'hex'), r.status, r.reason, r.record_key
               from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::smallint[])
                    as r(id, survey_id, region, language, channel, partner_id, answers, receipt, scope, key, hash, salt,
-                        status, reason)
+                        status, reason, record_key)
             on conflict on constraint response_idempotency_unique do nothing
             returning id
             """;
@@ -120,12 +122,14 @@ public class ResponseStore {
     public List<StoreOutcome> insertAll(List<NewResponse> batch) throws SQLException {
         List<UUID> ids = new ArrayList<>(batch.size());
         List<String> receipts = new ArrayList<>(batch.size());
+        List<Short> recordKeys = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             ids.add(UUID.randomUUID());
             receipts.add(ReceiptCodes.next());
+            recordKeys.add(CellKeys.newRecordKey());
         }
         try (Connection connection = dataSource.getConnection()) {
-            Set<UUID> inserted = insertRows(connection, batch, ids, receipts);
+            Set<UUID> inserted = insertRows(connection, batch, ids, receipts, recordKeys);
             Set<UUID> refused = spendInvitations(connection, batch, ids, inserted);
             inserted.removeAll(refused);
             List<TallyWriter.Target> counted = new ArrayList<>();
@@ -134,7 +138,7 @@ public class ResponseStore {
                 NewResponse r = batch.get(i);
                 if (inserted.contains(ids.get(i))) {
                     counted.add(new TallyWriter.Target(r.surveyId(), r.region(), source(r.channel().name(), r.partnerId()),
-                            r.tallied()));
+                            r.tallied(), recordKeys.get(i)));
                 } else if (!refused.contains(ids.get(i))) {
                     replays.add(r);
                 }
@@ -162,8 +166,8 @@ public class ResponseStore {
         }
     }
 
-    private Set<UUID> insertRows(Connection connection, List<NewResponse> batch, List<UUID> ids, List<String> receipts)
-            throws SQLException {
+    private Set<UUID> insertRows(Connection connection, List<NewResponse> batch, List<UUID> ids, List<String> receipts,
+            List<Short> recordKeys) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             insert.setArray(2, array(connection, "bigint", batch, NewResponse::surveyId));
@@ -181,6 +185,7 @@ public class ResponseStore {
                     r -> r.textSalt() == null ? null : HEX.formatHex(r.textSalt())));
             insert.setArray(13, array(connection, "text", batch, NewResponse::status));
             insert.setArray(14, array(connection, "text", batch, r -> r.quarantine() == null ? null : r.quarantine().name()));
+            insert.setArray(15, connection.createArrayOf("smallint", recordKeys.toArray()));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {

@@ -7,7 +7,8 @@ import java.util.List;
  * language, suppressed cells already worded, so the template only lays things out.
  */
 public record ResultsPage(SurveyHead survey, boolean published, String responses, String asOf,
-        List<QuestionBlock> questions, Methodology methodology, String csvHref, String jsonHref, String formHref) {
+        List<QuestionBlock> questions, Methodology methodology, String csvHref, String jsonHref, String formHref,
+        String codebookHref) {
 
     /**
      * One question: its chart (choice, scale and ranking questions), its table, and how to read them.
@@ -41,6 +42,11 @@ public record ResultsPage(SurveyHead survey, boolean published, String responses
     public record Methodology(List<Entry> entries, List<String> notes, List<Entry> sample) {
     }
 
-    public record Entry(String term, String description) {
+    /** {@code lang}: set when the description falls back to another language than the page's. */
+    public record Entry(String term, String description, String lang) {
+
+        public Entry(String term, String description) {
+            this(term, description, null);
+        }
     }
 }

@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.viche.region.Region;
 import org.viche.region.RegionCatalog;
 import org.viche.region.RegionScheme;
+import org.viche.results.DisclosureTexts;
 import org.viche.results.ResultsView;
 import org.viche.results.ResultsView.Cell;
 import org.viche.results.ResultsView.OptionResult;
@@ -47,6 +48,7 @@ class ResultsPageBuilder {
 
     ResultsPage build(SurveySnapshot survey, ResultsView view, Messages msg) {
         Layout layout = new Layout(survey, msg, view.minCellSize());
+        layout.perturbed = view.perturbation() != null && view.perturbation().applied();
         List<QuestionBlock> blocks = new ArrayList<>();
         List<Question> questions = survey.definition().questionList();
         for (int i = 0; i < questions.size(); i++) {
@@ -55,16 +57,20 @@ class ResultsPageBuilder {
             view.questions().stream().filter(r -> r.key().equals(q.key())).findFirst()
                     .ifPresent(r -> blocks.add(layout.question(q, number, r)));
         }
-        return new ResultsPage(SurveyHead.of(survey, msg.language()), true, layout.numbers.integer(view.responses()),
+        String responses = view.responses() == null ? msg.format("results.responsesHidden", view.minCellSize())
+                : msg.format("results.responses", layout.numbers.integer(view.responses()));
+        return new ResultsPage(SurveyHead.of(survey, msg.language()), true, responses,
                 view.generatedAt() == null ? null : Times.inWords(view.generatedAt(), msg.locale()),
-                blocks, layout.methodology(view), csv(survey), json(survey), Page.href("/s/" + survey.slug(), msg.language()));
+                blocks, layout.methodology(view), csv(survey), json(survey), Page.href("/s/" + survey.slug(), msg.language()),
+                DisclosureTexts.codebookPath(survey));
     }
 
     /** For a survey whose author publishes results only after it closes (results.visibility = AFTER_CLOSE). */
     ResultsPage withheld(SurveySnapshot survey, Messages msg) {
         Layout layout = new Layout(survey, msg, survey.definition().minCellSize());
         return new ResultsPage(SurveyHead.of(survey, msg.language()), false, null, null, List.of(),
-                layout.methodology(null), null, null, Page.href("/s/" + survey.slug(), msg.language()));
+                layout.methodology(null), null, null, Page.href("/s/" + survey.slug(), msg.language()),
+                DisclosureTexts.codebookPath(survey));
     }
 
     private static String csv(SurveySnapshot survey) {
@@ -83,6 +89,8 @@ class ResultsPageBuilder {
         private final int minCellSize;
         private final Map<String, Region> regionsByCode;
         private final Comparator<String> byRegionName;
+        /** Public counts are perturbed: every table says so. */
+        private boolean perturbed;
 
         Layout(SurveySnapshot survey, Messages msg, int minCellSize) {
             this.survey = survey;
@@ -108,10 +116,20 @@ class ResultsPageBuilder {
             if (q.questionType() == QuestionType.TEXT && !overall.suppressed()) {
                 notes.add(0, msg.format("results.answeredBy", numbers.integer(overall.n())));
             }
+            if (perturbed) {
+                notes.add(msg.get("results.perturbed"));
+            }
+            if (q.questionType() != QuestionType.TEXT && !overall.suppressed() && overall.weighted() == null) {
+                notes.add(msg.get("results.weighted.none"));
+            }
+            if (overall.weighted() != null && overall.weighted().mean() != null) {
+                notes.add(msg.format("results.weighted.mean", numbers.decimal(overall.weighted().mean(), 2),
+                        numbers.decimal(overall.weighted().meanSe(), 2)));
+            }
             BarChart chart = overall.suppressed() ? null : chart(q, number, overall);
             List<DataRow> rows = new ArrayList<>();
             rows.add(row(q, msg.get("results.row.all"), overall, true));
-            if (overall.weighted() != null) {
+            if (overall.weighted() != null && overall.weighted().options() != null) {
                 rows.add(weightedRow(q, overall.weighted()));
             }
             List<String> empty = new ArrayList<>();
@@ -176,7 +194,8 @@ class ResultsPageBuilder {
 
         private DataRow row(Question q, String label, Cell cell, boolean overall) {
             if (cell.suppressed()) {
-                return new DataRow(label, null, overall, msg.format("results.suppressed", minCellSize), List.of());
+                return new DataRow(label, null, overall, msg.format(overall ? "results.suppressed"
+                        : "results.suppressed.possiblyNone", minCellSize), List.of());
             }
             List<DataCell> cells = new ArrayList<>();
             switch (q.questionType()) {
@@ -210,9 +229,19 @@ class ResultsPageBuilder {
             List<DataCell> cells = new ArrayList<>();
             for (Option o : q.optionList()) {
                 WeightedOption w = weighted.options().stream().filter(x -> x.key().equals(o.key())).findFirst().orElse(null);
-                cells.add(w == null ? empty() : new DataCell(numbers.percent(w.share()), List.of(bracketed(w.ci95()))));
+                List<String> details = new ArrayList<>();
+                if (w != null) {
+                    details.add(bracketed(w.ci95()));
+                    if (w.bordaMean() != null) {
+                        details.add(msg.format("results.points", numbers.decimal(w.bordaMean(), 2)));
+                    }
+                }
+                cells.add(w == null ? empty() : new DataCell(numbers.percent(w.share()), details));
             }
-            return new DataRow(msg.get("results.row.weighted"),
+            String label = weighted.pooledRegions() == null ? msg.get("results.row.weighted")
+                    : msg.format("results.row.weightedPooled",
+                            String.join(", ", weighted.pooledRegions().stream().sorted(byRegionName).map(this::regionName).toList()));
+            return new DataRow(label,
                     msg.format("results.neff", numbers.integer(Math.round(weighted.nEffective()))), true, null, cells);
         }
 
@@ -261,6 +290,7 @@ class ResultsPageBuilder {
             SurveyDefinition.Methodology m = d.methodology();
             if (m != null) {
                 add(entries, "results.methodology.sponsor", m.sponsor());
+                add(entries, "results.methodology.conductedBy", m.conductedBy());
                 add(entries, "results.methodology.population", m.population());
                 add(entries, "results.methodology.recruitment", m.recruitment());
                 add(entries, "results.methodology.mode", m.mode());
@@ -275,9 +305,12 @@ class ResultsPageBuilder {
                 notes.add(msg.get("results.methodology.authors"));
             }
             notes.add(msg.get("results.methodology.weighting"));
+            notes.add(msg.get("results.weighted.excluded"));
             notes.add(msg.format("results.methodology.suppression", minCellSize));
-            notes.add(d.accessMode() == SurveyDefinition.AccessMode.OPEN
-                    ? msg.get("results.methodology.optIn") : msg.get("results.methodology.intervals"));
+            // the same sentences as the JSON's disclosure and the data package's (DisclosureTexts)
+            notes.add(DisclosureTexts.perturbation(true, msg));
+            notes.add(msg.get("results.methodology.perturbationTable"));
+            notes.add(DisclosureTexts.limitations(survey, msg));
             List<Entry> sample = new ArrayList<>();
             if (view != null && view.regions() != null) {
                 for (ResultsView.RegionResponses r : view.regions().stream()
@@ -303,9 +336,12 @@ class ResultsPageBuilder {
                     : msg.format("results.methodology.range", from, format.format(survey.closedAt()));
         }
 
-        private void add(List<Entry> entries, String key, String value) {
+        /** A methodology text in the page language, else another, marked with its language. */
+        private void add(List<Entry> entries, String key, Map<String, String> texts) {
+            String value = localized(texts);
             if (value != null && !value.isBlank()) {
-                entries.add(new Entry(msg.get(key), value));
+                String shown = TextExtensions.languageShown(texts, msg.language(), survey.firstLanguage());
+                entries.add(new Entry(msg.get(key), value, shown.equals(msg.language()) ? null : shown));
             }
         }
 

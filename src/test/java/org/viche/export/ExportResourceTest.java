@@ -102,7 +102,8 @@ class ExportResourceTest {
         assertEquals(List.of("guarantees_us", "guarantees_eu", "guarantees_un"),
                 codebook.getList("questions.find { it.key == 'guarantees' }.columns"));
         assertTrue(codebook.getBoolean("variables.find { it.name == 'comment' }.textExportOnly"));
-        assertEquals(List.of("UA-14", "UA-09", "UA-30"), codebook.getList("variables.find { it.name == 'region' }.values.code"));
+        assertEquals(List.of("UA-14", "UA-09", "UA-30", "ABROAD", "UNDISCLOSED"),
+                codebook.getList("variables.find { it.name == 'region' }.values.code"));
     }
 
     @Test
