@@ -168,8 +168,8 @@ public class ResponseService {
         if (survey.definition().accessMode() != SurveyDefinition.AccessMode.OPEN) {
             return responses;
         }
-        List<Optional<QuarantineReason>> decisions = quarantine.classify(survey.id(),
-                responses.stream().map(r -> new QuarantinePolicy.Candidate(clientHash, r.answersJson())).toList());
+        List<Optional<QuarantineReason>> decisions = quarantine.classify(survey,
+                responses.stream().map(r -> new QuarantinePolicy.Candidate(clientHash, r.region(), r.answersJson())).toList());
         List<ResponseStore.NewResponse> classified = new ArrayList<>(responses.size());
         for (int i = 0; i < responses.size(); i++) {
             ResponseStore.NewResponse response = responses.get(i);

@@ -52,7 +52,31 @@ class RateLimitTest {
         assertTrue(limiter.acquire(bucket, 1, 3, Duration.ofMinutes(1)).isEmpty());
         OptionalLong refused = limiter.acquire(bucket, 1, 3, Duration.ofMinutes(1));
         assertTrue(refused.isPresent());
-        assertTrue(refused.getAsLong() >= 1 && refused.getAsLong() <= 60, "retry within the window");
+        // Over the limit within this window alone: past its end, until its weight has fallen enough.
+        assertTrue(refused.getAsLong() >= 15 && refused.getAsLong() <= 75, "retry after " + refused.getAsLong());
+    }
+
+    @Test
+    void aClientCannotSpendItsAllowanceTwiceAcrossTheWindowEdge() {
+        String bucket = "edge:" + System.nanoTime();
+        Duration window = Duration.ofMinutes(1);
+        java.time.Instant edge = RateLimiter.aligned(java.time.Instant.now().plus(Duration.ofMinutes(5)), window);
+        assertTrue(limiter.acquire(bucket, 10, 10, window, edge.minusMillis(500)).isEmpty(), "the whole allowance, just before the edge");
+        OptionalLong afterEdge = limiter.acquire(bucket, 2, 10, window, edge.plusMillis(500));
+        assertTrue(afterEdge.isPresent(), "a fixed window would allow ten more here");
+        assertTrue(afterEdge.getAsLong() >= 1 && afterEdge.getAsLong() <= 60, "retry within a window: " + afterEdge.getAsLong());
+        // Half a window later, half of the previous window still weighs: 2 (refused, still counted) + 3 + 10 * 0.5 = 10.
+        assertTrue(limiter.acquire(bucket, 3, 10, window, edge.plusSeconds(30)).isEmpty());
+        assertTrue(limiter.acquire(bucket, 1, 10, window, edge.plusSeconds(30)).isPresent());
+    }
+
+    @Test
+    void theSlidingEstimateWeighsThePreviousWindowByWhatRemainsOfIt() {
+        assertEquals(10, new RateLimiter.Window(0, 10, 0.0, Duration.ofMinutes(1)).estimate());
+        assertEquals(7, new RateLimiter.Window(2, 10, 0.5, Duration.ofMinutes(1)).estimate());
+        assertEquals(2, new RateLimiter.Window(2, 10, 1.0, Duration.ofMinutes(1)).estimate());
+        // 2 + 10 * (1 - f) <= 5 once f >= 0.7: 0.2 of a minute after f = 0.5
+        assertEquals(OptionalLong.of(12), new RateLimiter.Window(2, 10, 0.5, Duration.ofMinutes(1)).retryAfterSeconds(5));
     }
 
     @Test
