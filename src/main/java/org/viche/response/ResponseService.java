@@ -86,7 +86,9 @@ public class ResponseService {
         if (outcome.invitationRefused()) {
             throw invitationNotAccepted();
         }
-        if (outcome.replayed() && !outcome.sameRequest()) {
+        // A web form's key is one drawn form: sent again with other answers (back, change, send),
+        // it is still that person's one submission, and they see its first receipt.
+        if (outcome.replayed() && !outcome.sameRequest() && origin.channel() != Channel.WEB) {
             throw idempotencyKeyReused();
         }
         return new Accepted(outcome.receipt(), outcome.replayed());

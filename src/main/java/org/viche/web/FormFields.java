@@ -20,6 +20,12 @@ final class FormFields {
      */
     static final String HONEYPOT = "homepage";
     static final String ANSWERS = "answers.";
+    /**
+     * The form's one-time submission key: random, drawn when the form is drawn, derived from
+     * nothing about the person, and used as the idempotency key of what the form sends — so a
+     * double click, a back-and-resend or a retry after an error stores one response.
+     */
+    static final String SUBMISSION = "submission";
 
     private FormFields() {
     }

@@ -5,10 +5,11 @@ import java.util.List;
 /**
  * The survey form as the template draws it: every widget already knows its labels, its
  * current value (when the form comes back with errors) and its messages, so the template
- * has no decisions left to make.
+ * has no decisions left to make. {@code submissionKey}: the form's one-time key (see
+ * {@link FormFields#SUBMISSION}).
  */
 public record FormPage(SurveyHead survey, String action, QuestionField region, QuestionField invitation,
-        List<QuestionField> questions, List<SummaryItem> errors) {
+        List<QuestionField> questions, List<SummaryItem> errors, String submissionKey) {
 
     public boolean hasErrors() {
         return !errors.isEmpty();

@@ -75,7 +75,16 @@ class FormPageBuilder {
             }
         });
         return new FormPage(SurveyHead.of(survey, lang), Page.href("/s/" + survey.slug(), lang),
-                region, invitation, questions, summary);
+                region, invitation, questions, summary, submissionKey(submitted));
+    }
+
+    /** A re-shown form keeps the key it was sent with (it is still the same submission); a new form draws one. */
+    private static String submissionKey(MultivaluedMap<String, String> submitted) {
+        String sent = FormAnswers.field(submitted, FormFields.SUBMISSION);
+        if (SubmissionKeys.isWellFormed(sent)) {
+            return sent;
+        }
+        return SubmissionKeys.next();
     }
 
     /** Translated messages per field, one per distinct code (a list answer can fail the same way twice). */

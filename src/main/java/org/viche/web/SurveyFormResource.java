@@ -32,6 +32,7 @@ import org.viche.error.FieldError;
 import org.viche.invitation.InvitationCodes;
 import org.viche.ratelimit.SubmissionLimits;
 import org.viche.response.Channel;
+import org.viche.response.IdempotencyKey;
 import org.viche.response.ReceiptCodes;
 import org.viche.response.ResponseService;
 import org.viche.response.SubmissionRequest;
@@ -136,8 +137,10 @@ public class SurveyFormResource {
         try {
             String client = limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
             limits.checkPublic(survey.id(), client, 1);
+            String submission = FormAnswers.field(form, FormFields.SUBMISSION);
+            IdempotencyKey key = SubmissionKeys.isWellFormed(submission) ? new IdempotencyKey(SubmissionKeys.SCOPE, submission) : null;
             ResponseService.Accepted accepted = responses.submit(survey, request,
-                    new ResponseService.Origin(Channel.WEB, null, null, client));
+                    new ResponseService.Origin(Channel.WEB, null, key, client));
             String thanks = Page.href("/s/" + slug + "/thanks",
                     orderedQuery("r", accepted.receipt().receipt(), "lang", msg.language()));
             return Response.seeOther(URI.create(thanks))
