@@ -83,6 +83,9 @@ public class ResponseService {
     public Accepted submit(SurveySnapshot survey, SubmissionRequest request, Origin origin) {
         ResponseStore.NewResponse response = prepare(survey, request, origin);
         ResponseStore.StoreOutcome outcome = storeAll(survey, List.of(response), origin.clientHash()).get(0);
+        if (outcome.surveyClosed()) {
+            throw surveyClosed(survey);
+        }
         if (outcome.invitationRefused()) {
             throw invitationNotAccepted();
         }
@@ -126,7 +129,9 @@ public class ResponseService {
         List<ResponseStore.StoreOutcome> stored = storeAll(survey, valid, null);
         for (int j = 0; j < stored.size(); j++) {
             ResponseStore.StoreOutcome outcome = stored.get(j);
-            outcomes[validIndex.get(j)] = outcome.invitationRefused()
+            outcomes[validIndex.get(j)] = outcome.surveyClosed()
+                    ? new ItemOutcome(409, null, surveyClosed(survey).toProblem())
+                    : outcome.invitationRefused()
                     ? new ItemOutcome(409, null, invitationNotAccepted().toProblem())
                     : outcome.replayed() && !outcome.sameRequest()
                     ? new ItemOutcome(422, null, idempotencyKeyReused().toProblem())
@@ -190,8 +195,12 @@ public class ResponseService {
             throw ApiException.notFound("No published survey named '" + survey.slug() + "'.");
         }
         if (survey.status() == SurveyStatus.CLOSED) {
-            throw new ApiException(409, "Survey closed", "Survey '" + survey.slug() + "' is closed to new responses.");
+            throw surveyClosed(survey);
         }
+    }
+
+    private static ApiException surveyClosed(SurveySnapshot survey) {
+        return new ApiException(409, "Survey closed", "Survey '" + survey.slug() + "' is closed to new responses.");
     }
 
     /**

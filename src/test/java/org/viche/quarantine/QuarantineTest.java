@@ -243,6 +243,29 @@ class QuarantineTest {
     }
 
     @Test
+    void afterCloseHeldResponsesStayUncountedDisclosedAndFinalFiguresNeverChange() {
+        String slug = nationalSurvey("q-closed");
+        flood(slug, config.identicalAnswers() * 3);
+        List<String> ids = held(slug).getList("responses.id");
+        assertTrue(!ids.isEmpty());
+        asAdmin().post("/api/v1/surveys/" + slug + "/close").then().statusCode(200);
+
+        JsonPath first = given().get("/api/v1/surveys/" + slug + "/results").then().statusCode(200).extract().jsonPath();
+        String base = "/api/v1/surveys/" + slug + "/quarantine/";
+        asAdmin().post(base + ids.get(0) + "/release").then().statusCode(409).contentType("application/problem+json");
+        asAdmin().post(base + ids.get(1) + "/reject").then().statusCode(409).contentType("application/problem+json");
+        JsonPath second = given().get("/api/v1/surveys/" + slug + "/results").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(ids.size(), first.getInt("quarantined"), "held at close: uncounted, and disclosed as such");
+        Map<String, Object> a = new HashMap<>(first.getMap(""));
+        Map<String, Object> b = new HashMap<>(second.getMap(""));
+        a.remove("generatedAt");
+        b.remove("generatedAt");
+        assertEquals(a, b, "two reads of the final results agree");
+        assertEquals(ids, held(slug).getList("responses.id"));
+    }
+
+    @Test
     void tokenSurveysAreGatedByTheirCodesNotByQuarantine() {
         String slug = Invitations.openTokenSurvey("q-token");
         List<String> codes = Invitations.codes(slug, config.identicalAnswers() + 1);
