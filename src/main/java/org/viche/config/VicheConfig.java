@@ -60,8 +60,8 @@ public interface VicheConfig {
         @WithDefault("1048576")
         long batchBodyBytes();
 
-        /** Largest form body accepted on the citizen pages. */
-        @WithDefault("65536")
+        /** Largest form body accepted on the citizen pages: room for long Cyrillic answers, percent-encoded. */
+        @WithDefault("262144")
         long formBodyBytes();
     }
 

@@ -96,6 +96,22 @@ class FormSubmissionTest {
     }
 
     @Test
+    void theFormAcceptsAnyTextUpToMaxLengthInCharactersAndReShowsOneTooLongWithTheAnswersKept() {
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+        Map<String, List<String>> longest = new java.util.HashMap<>(PageClient.validDemoForm());
+        longest.put("answers.comment", List.of("ї".repeat(2000)));
+        PageClient.withFields(PageClient.post(session), longest).post(FORM + "?lang=en").then().statusCode(303);
+
+        Map<String, List<String>> tooLong = new java.util.HashMap<>(PageClient.validDemoForm());
+        String text = "ж".repeat(2001);
+        tooLong.put("answers.comment", List.of(text));
+        PageClient.withFields(PageClient.post(session), tooLong).post(FORM + "?lang=en").then().statusCode(422)
+                .contentType(startsWith("text/html"))
+                .body(containsString(text))
+                .body(containsString("value=\"UA-14\" selected"));
+    }
+
+    @Test
     void aFormWithoutTheCsrfTokenIsRefusedAndStoresNothing() {
         long before = PageClient.responses(Api.DEMO);
         PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
