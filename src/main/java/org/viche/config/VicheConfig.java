@@ -21,6 +21,13 @@ public interface VicheConfig {
 
     RateLimit rateLimit();
 
+    Metrics metrics();
+
+    interface Metrics {
+        /** The bearer token a scraper presents at /q/metrics; without one, metrics are not served. */
+        java.util.Optional<String> token();
+    }
+
     interface RateLimit {
         /** Switch off only for load tests of the raw submission path. */
         @WithDefault("true")

@@ -69,6 +69,11 @@ public class BodySizeLimitFilter {
             tooLarge(rc, path, limit);
             return;
         }
+        String transfer = rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
+        if (length <= 0 && (transfer == null || !transfer.toLowerCase().contains("chunked"))) {
+            rc.next(); // no body at all: nothing to read
+            return;
+        }
         // Reads the body, counting what arrives: past the limit, it fails the request with 413.
         BodyHandler.create(false).setHandleFileUploads(false).setBodyLimit(limit).handle(rc);
     }

@@ -34,6 +34,9 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /** Seconds a client should wait before retrying while the database is unreachable. */
+    static final int RETRY_AFTER_OUTAGE = 5;
+
     @Inject
     ErrorResponses responses;
 
@@ -105,6 +108,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warn("Database unreachable: " + e.getMessage());
+            return responses.of(uri, Problem.of(503, "Service unavailable",
+                    "The database cannot be reached just now; nothing was changed. Please retry shortly."), RETRY_AFTER_OUTAGE);
+        }
         LOG.error("Unexpected failure", e);
         return responses.of(uri, Problem.of(500, "Internal error", "The request could not be completed."), null);
     }
