@@ -1,6 +1,5 @@
 package org.viche.error;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,23 +11,21 @@ import org.viche.config.VicheConfig;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 
 /**
  * The first thing every request meets, so that nothing behind it reads what it refuses:
  * <ul>
  * <li><b>body size</b>: a declared Content-Length over the route's limit is refused before
- * anything is read; every body is then read under that limit, so a chunked body that grows
- * past it is refused the same way (413) — the limit counts the bytes actually read;</li>
- * <li><b>NUL</b>: PostgreSQL stores no NUL character in text, so a NUL anywhere — path,
- * query, header, form field or JSON string — is a 400 here instead of a failed statement
- * (a 500) later.</li>
+ * anything is read; a body without one (chunked) is counted as it is read
+ * ({@link BodyLimitInterceptor}) and refused the same way, 413;</li>
+ * <li><b>NUL</b>: PostgreSQL stores no NUL character in text, so a NUL in the path, query or
+ * a header is a 400 here instead of a failed statement (a 500) later; in a body, the answer
+ * validator refuses it field by field (422).</li>
  * </ul>
  * Under /api the refusal is problem+json; elsewhere a short text.
  */
@@ -43,8 +40,7 @@ public class BodySizeLimitFilter {
 
     /** Registered ahead of every other route so that nothing reads an oversized body. */
     void register(@Observes Router router) {
-        router.route().order(Integer.MIN_VALUE + 100).handler(this::limitBodySize).failureHandler(this::bodyTooLarge);
-        router.route().order(Integer.MIN_VALUE + 101).handler(this::refuseNulInBody);
+        router.route().order(Integer.MIN_VALUE + 100).handler(this::limitBodySize);
     }
 
     void limitBodySize(RoutingContext rc) {
@@ -66,31 +62,8 @@ public class BodySizeLimitFilter {
         }
         long limit = limitFor(path);
         if (length > limit) {
-            tooLarge(rc, path, limit);
-            return;
-        }
-        String transfer = rc.request().getHeader(HttpHeaders.TRANSFER_ENCODING);
-        if (length <= 0 && (transfer == null || !transfer.toLowerCase().contains("chunked"))) {
-            rc.next(); // no body at all: nothing to read
-            return;
-        }
-        // Reads the body, counting what arrives: past the limit, it fails the request with 413.
-        BodyHandler.create(false).setHandleFileUploads(false).setBodyLimit(limit).handle(rc);
-    }
-
-    void bodyTooLarge(RoutingContext rc) {
-        if (rc.statusCode() == 413 && !rc.response().headWritten()) {
-            String path = rc.normalizedPath();
-            tooLarge(rc, path, limitFor(path));
-            return;
-        }
-        rc.next();
-    }
-
-    void refuseNulInBody(RoutingContext rc) {
-        Buffer body = rc.body() == null ? null : rc.body().buffer();
-        if (body != null && body.length() > 0 && containsNul(body, rc.request().getHeader(HttpHeaders.CONTENT_TYPE))) {
-            reject(rc, rc.normalizedPath(), 400, "Bad request", "The request contains a NUL character, which no field accepts.");
+            rc.response().putHeader(HttpHeaders.CONNECTION, "close");
+            reject(rc, path, 413, "Payload too large", "The request body is larger than " + limit + " bytes.");
             return;
         }
         rc.next();
@@ -110,44 +83,11 @@ public class BodySizeLimitFilter {
         return false;
     }
 
-    /**
-     * A raw NUL byte; in a form, a percent-encoded one; in JSON (or anything else), the escape
-     * {@code \u0000} — one preceded by an odd run of backslashes, so {@code \\u0000} (a backslash,
-     * then the letters u0000) is still accepted.
-     */
-    static boolean containsNul(Buffer body, String contentType) {
-        byte[] bytes = body.getBytes();
-        for (byte b : bytes) {
-            if (b == 0) {
-                return true;
-            }
-        }
-        String text = new String(bytes, StandardCharsets.ISO_8859_1);
-        if (contentType != null && contentType.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
-            return text.contains("%00");
-        }
-        for (int at = text.indexOf("u0000"); at >= 0; at = text.indexOf("u0000", at + 1)) {
-            int backslashes = 0;
-            for (int i = at - 1; i >= 0 && text.charAt(i) == '\\'; i--) {
-                backslashes++;
-            }
-            if (backslashes % 2 == 1) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private long limitFor(String path) {
+    long limitFor(String path) {
         if (path.endsWith("/responses/batch")) {
             return config.limits().batchBodyBytes();
         }
         return ErrorResponses.isApi(path) ? config.limits().apiBodyBytes() : config.limits().formBodyBytes();
-    }
-
-    private void tooLarge(RoutingContext rc, String path, long limit) {
-        rc.response().putHeader(HttpHeaders.CONNECTION, "close");
-        reject(rc, path, 413, "Payload too large", "The request body is larger than " + limit + " bytes.");
     }
 
     private void reject(RoutingContext rc, String path, int status, String title, String detail) {

@@ -45,7 +45,7 @@ public class QuarantineService {
     /** Only a held response moves: a second decision on the same response finds nothing to update. */
     private static final String DECIDE = """
             update response set status = ? where id = ? and survey_id = ? and status = 'QUARANTINED'
-            returning region, channel, partner_id, answers::text
+            returning region, channel, partner_id, answers::text, quarantine_reason
             """;
 
     @Inject
@@ -141,8 +141,8 @@ public class QuarantineService {
                 }
                 String region = rs.getString(1);
                 String source = ResponseStore.source(rs.getString(2), rs.getObject(3, UUID.class));
-                Counter held = new Counter(TallyBuckets.SURVEY_LEVEL, TallyBuckets.QUARANTINED);
-                tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, List.of(held))), -1);
+                List<Counter> held = TallyBuckets.held(rs.getString(5));
+                tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, held)), -1);
                 if (verdict == Verdict.RELEASE) {
                     List<Counter> answers = TallyBuckets.of(survey.definition(), json.readTree(rs.getString(4)));
                     tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, answers)));

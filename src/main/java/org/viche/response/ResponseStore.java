@@ -53,7 +53,7 @@ public class ResponseStore {
 
         /** What it adds to the tally: its answers, or only to the count of held responses. */
         List<Counter> tallied() {
-            return quarantine == null ? counters : List.of(new Counter(TallyBuckets.SURVEY_LEVEL, TallyBuckets.QUARANTINED));
+            return quarantine == null ? counters : TallyBuckets.held(quarantine.name());
         }
 
         String status() {

@@ -64,7 +64,19 @@ public final class ResultsCalculator {
                 ? new RegionResponses(region, null, true) : new RegionResponses(region, n, false)));
         List<QuestionResults> questions = survey.definition().questionList().stream().map(this::question).toList();
         return new ResultsView(survey.slug(), total, generatedAt, minCellSize, regions, questions,
-                sum(survey.regionCodes(), tally::quarantined));
+                sum(survey.regionCodes(), tally::quarantined), quarantinedByReason());
+    }
+
+    /** Held responses by reason, summed over regions; reasons with none are left out. */
+    private Map<String, Long> quarantinedByReason() {
+        Map<String, Long> byReason = new java.util.TreeMap<>();
+        for (String reason : TallyBuckets.QUARANTINE_REASONS) {
+            long n = sum(survey.regionCodes(), region -> tally.quarantined(region, reason));
+            if (n > 0) {
+                byReason.put(reason, n);
+            }
+        }
+        return byReason;
     }
 
     private QuestionResults question(Question q) {

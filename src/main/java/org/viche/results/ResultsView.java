@@ -3,6 +3,7 @@ package org.viche.results;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.viche.survey.SurveyDefinition.Methodology;
 
@@ -12,14 +13,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Published results in the shape of api.md. Absent (null) fields are left out of the JSON,
  * which is how a suppressed cell carries no count, share or interval. {@code quarantined}:
- * responses held back as a suspicious burst, counted nowhere else until released. {@code weighting},
+ * responses held back as a suspicious burst, counted nowhere else until released; {@code quarantinedByReason}:
+ * the same, by reason (never which answers). {@code weighting},
  * {@code methodology} and {@code fieldwork} are what must be disclosed beside the figures
  * (statistics.md, "What accompanies every published result").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResultsView(String survey, long responses, OffsetDateTime generatedAt, int minCellSize,
-        List<RegionResponses> regions, List<QuestionResults> questions, long quarantined, Weighting weighting,
-        Methodology methodology, Fieldwork fieldwork) {
+        List<RegionResponses> regions, List<QuestionResults> questions, long quarantined, Map<String, Long> quarantinedByReason,
+        Weighting weighting, Methodology methodology, Fieldwork fieldwork) {
 
     /** The canonical constructor is the one JSON is read with (published snapshots are stored as JSON). */
     @JsonCreator
@@ -28,12 +30,15 @@ public record ResultsView(String survey, long responses, OffsetDateTime generate
 
     /** The figures alone, before the disclosure is attached. */
     public ResultsView(String survey, long responses, OffsetDateTime generatedAt, int minCellSize,
-            List<RegionResponses> regions, List<QuestionResults> questions, long quarantined) {
-        this(survey, responses, generatedAt, minCellSize, regions, questions, quarantined, null, null, null);
+            List<RegionResponses> regions, List<QuestionResults> questions, long quarantined,
+            Map<String, Long> quarantinedByReason) {
+        this(survey, responses, generatedAt, minCellSize, regions, questions, quarantined, quarantinedByReason, null, null,
+                null);
     }
 
     public ResultsView withDisclosure(Weighting weighting, Methodology methodology, Fieldwork fieldwork) {
-        return new ResultsView(survey, responses, generatedAt, minCellSize, regions, questions, quarantined, weighting,
+        return new ResultsView(survey, responses, generatedAt, minCellSize, regions, questions, quarantined, quarantinedByReason,
+                weighting,
                 methodology, fieldwork);
     }
 

@@ -141,6 +141,9 @@ class QuarantineTest {
         assertTrue(held > 0 && held < 150, "the surge is held once it stands out: " + held);
         assertEquals(150 - held, results.getInt("responses"));
         assertTrue(results.getInt("responses") >= config.identicalAnswers(), "never before the least excess");
+        assertEquals(Map.of("ANSWER_SURGE", (int) held), results.getMap("quarantinedByReason"), "how many, and why");
+        assertEquals(java.util.Arrays.stream(QuarantineReason.values()).map(Enum::name).toList(),
+                org.viche.results.TallyBuckets.QUARANTINE_REASONS, "results know every reason");
         JsonPath list = held(slug);
         assertTrue(list.getList("responses.reason").stream().allMatch("ANSWER_SURGE"::equals));
         assertTrue(list.getList("responses.region").stream().allMatch("UA-14"::equals));
@@ -167,6 +170,7 @@ class QuarantineTest {
 
         assertEquals(1, results(slug).getInt("responses"), "the partner's response counts");
         assertEquals(1, results(slug).getInt("quarantined"));
+        assertEquals(Map.of("CLIENT_BURST", 1), results(slug).getMap("quarantinedByReason"));
         assertEquals(List.of("CLIENT_BURST"), held(slug).getList("responses.reason"));
     }
 

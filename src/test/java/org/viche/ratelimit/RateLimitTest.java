@@ -80,6 +80,31 @@ class RateLimitTest {
     }
 
     @Test
+    void countersHoldOnlyKeyedHashesOfAddressesAndExpireWithinTheHour() throws Exception {
+        String slug = openSurvey("counters", List.of("UA-14"));
+        json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", "sez")))
+                .post("/api/v1/surveys/" + slug + "/responses").then().statusCode(201);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select count(*) from viche.rate_limit_window where bucket like '%127.0.0.1%'"
+                    + " or bucket like '%::1%'")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "no counter names an address");
+            }
+            try (ResultSet rs = s.executeQuery("select count(*) from viche.rate_limit_window where bucket like '%"
+                    + limits.clientHash("127.0.0.1") + "%'")) {
+                rs.next();
+                assertTrue(rs.getInt(1) > 0, "the client is counted under today's keyed hash");
+            }
+            s.execute("insert into viche.rate_limit_window values ('client:old-hash:1', now() - interval '61 minutes', 5)");
+            limiter.forgetOldWindows();
+            try (ResultSet rs = s.executeQuery("select count(*) from viche.rate_limit_window where bucket = 'client:old-hash:1'")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "counters older than an hour are gone");
+            }
+        }
+    }
+
+    @Test
     void anonymousClientOverItsLimitGets429AndNothingIsStored() {
         String slug = openSurvey("limited", List.of("UA-14"));
         long surveyId = surveys.find(slug).orElseThrow().id();

@@ -156,10 +156,9 @@ class ResponseResourceTest {
     @Test
     void nulCharactersAreRefusedNotAServerError() {
         String slug = openSurvey("nul", List.of("UA-14"));
-        // Refused as unreadable (400) before anything parses it: PostgreSQL stores no NUL (StrictInputTest).
-        refusedAndNothingStored(slug, "{\"region\": \"UA-14\\u0000\", \"answers\": {\"arrangement\": \"dmz\"}}", 400);
+        refusedAndNothingStored(slug, "{\"region\": \"UA-14\\u0000\", \"answers\": {\"arrangement\": \"dmz\"}}", 422);
         refusedAndNothingStored(slug, "{\"region\": \"UA-14\", \"answers\": {\"arrangement\": \"dmz\", \"comment\": \"a\\u0000\"}}",
-                400);
+                422);
     }
 
     @Test

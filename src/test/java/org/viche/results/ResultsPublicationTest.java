@@ -124,8 +124,8 @@ class ResultsPublicationTest {
     void whenTwoInstancesRefreshAtOnceBothServeTheFirstSnapshotStored() throws SQLException {
         String slug = openSurvey("race", REGIONS);
         long surveyId = surveyId(slug);
-        ResultsView competitor = new ResultsView(slug, 41, OffsetDateTime.parse("2030-01-01T00:00:00Z"), 2, List.of(), List.of(), 0);
-        ResultsView mine = new ResultsView(slug, 42, OffsetDateTime.parse("2030-01-01T00:00:01Z"), 2, List.of(), List.of(), 0);
+        ResultsView competitor = new ResultsView(slug, 41, OffsetDateTime.parse("2030-01-01T00:00:00Z"), 2, List.of(), List.of(), 0, Map.of());
+        ResultsView mine = new ResultsView(slug, 42, OffsetDateTime.parse("2030-01-01T00:00:01Z"), 2, List.of(), List.of(), 0, Map.of());
 
         ResultsView served = published.get(surveyId, Duration.ofMinutes(1), now -> {
             // another instance stores its snapshot while this one is still computing

@@ -112,6 +112,17 @@ class FormSubmissionTest {
     }
 
     @Test
+    void aNulInAFormFieldReShowsTheForm() {
+        long before = PageClient.responses(Api.DEMO);
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+        Map<String, List<String>> nul = new java.util.HashMap<>(PageClient.validDemoForm());
+        nul.put("answers.comment", List.of("a\u0000b"));
+        PageClient.withFields(PageClient.post(session), nul).post(FORM + "?lang=en").then().statusCode(422)
+                .contentType(startsWith("text/html"));
+        assertEquals(before, PageClient.responses(Api.DEMO));
+    }
+
+    @Test
     void aFormWithoutTheCsrfTokenIsRefusedAndStoresNothing() {
         long before = PageClient.responses(Api.DEMO);
         PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
