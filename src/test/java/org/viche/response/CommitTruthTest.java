@@ -54,7 +54,14 @@ class CommitTruthTest {
     private ResponseStore.NewResponse response(SurveySnapshot survey, String marker) throws Exception {
         String answers = "{\"arrangement\":\"sez\",\"comment\":\"" + marker + "\"}";
         return new ResponseStore.NewResponse(survey.id(), "UA-14", "en", Channel.API, null, answers, null, null,
-                TallyBuckets.of(survey.definition(), json.readTree(answers)), null, null, null);
+                TallyBuckets.of(survey.definition(), json.readTree(answers)), null, textSalt(), null);
+    }
+
+    /** A text answer is sealed behind a random salt, as ResponseService gives every one. */
+    private static byte[] textSalt() {
+        byte[] salt = new byte[16];
+        new java.security.SecureRandom().nextBytes(salt);
+        return salt;
     }
 
     private boolean stored(String marker) throws Exception {
