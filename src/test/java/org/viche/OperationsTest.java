@@ -23,7 +23,10 @@ class OperationsTest {
 
     @Test
     void metricsArePrometheusText() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().get("/q/metrics").then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").get("/q/metrics").then().statusCode(401);
+        given().header("Authorization", "Bearer test-metrics-token").get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests"));
     }
 
     @Test

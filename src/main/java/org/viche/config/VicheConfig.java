@@ -52,6 +52,13 @@ public interface VicheConfig {
 
     RateLimit rateLimit();
 
+    Metrics metrics();
+
+    interface Metrics {
+        /** The bearer token a scraper presents at /q/metrics; without one, metrics are not served. */
+        java.util.Optional<String> token();
+    }
+
     interface RateLimit {
         /** Switch off only for load tests of the raw submission path. */
         @WithDefault("true")
@@ -91,8 +98,8 @@ public interface VicheConfig {
         @WithDefault("1048576")
         long batchBodyBytes();
 
-        /** Largest form body accepted on the citizen pages. */
-        @WithDefault("65536")
+        /** Largest form body accepted on the citizen pages: room for long Cyrillic answers, percent-encoded. */
+        @WithDefault("262144")
         long formBodyBytes();
     }
 

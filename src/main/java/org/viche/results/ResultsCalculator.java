@@ -142,7 +142,19 @@ public final class ResultsCalculator {
         // them protects no one, while it tells them how many responses are stored
         boolean totalHidden = counting == Counting.PERTURBED && Suppression.isSmall(total, minCellSize);
         return new ResultsView(survey.slug(), totalHidden ? null : total, generatedAt,
-                minCellSize, regions, questions, quarantined(), perturbation);
+                minCellSize, regions, questions, quarantined(), quarantinedByReason(), perturbation);
+    }
+
+    /** Held responses by reason, summed over regions (perturbed for the public); reasons with none are left out. */
+    private Map<String, Long> quarantinedByReason() {
+        Map<String, Long> byReason = new java.util.TreeMap<>();
+        for (String reason : TallyBuckets.QUARANTINE_REASONS) {
+            long n = count(TallyBuckets.SURVEY_LEVEL, survey.regionCodes(), TallyBuckets.quarantinedFor(reason));
+            if (n > 0) {
+                byReason.put(reason, n);
+            }
+        }
+        return byReason;
     }
 
     /** Held-back responses are a count like any other: perturbed for the public. */

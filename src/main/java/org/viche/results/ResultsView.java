@@ -3,6 +3,7 @@ package org.viche.results;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.viche.survey.SurveyDefinition.Methodology;
 
@@ -12,15 +13,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Published results in the shape of api.md. Absent (null) fields are left out of the JSON,
  * which is how a suppressed cell carries no count, share or interval. {@code quarantined}:
- * responses held back as a suspicious burst, counted nowhere else until released. {@code weighting},
+ * responses held back as a suspicious burst, counted nowhere else until released; {@code quarantinedByReason}:
+ * the same, by reason (never which answers). {@code weighting},
  * {@code methodology} and {@code fieldwork} are what must be disclosed beside the figures
  * (statistics.md, "What accompanies every published result").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResultsView(String survey, Long responses, boolean responsesSuppressed, OffsetDateTime generatedAt,
         int minCellSize, List<RegionResponses> regions, List<QuestionResults> questions, long quarantined,
-        Perturbation perturbation, Weighting weighting, Methodology methodology, Disclosure disclosure,
-        Fieldwork fieldwork) {
+        Map<String, Long> quarantinedByReason, Perturbation perturbation, Weighting weighting, Methodology methodology,
+        Disclosure disclosure, Fieldwork fieldwork) {
 
     /** The canonical constructor is the one JSON is read with (published snapshots are stored as JSON). */
     @JsonCreator
@@ -29,15 +31,16 @@ public record ResultsView(String survey, Long responses, boolean responsesSuppre
 
     /** The figures alone, before the disclosure is attached. */
     public ResultsView(String survey, Long responses, OffsetDateTime generatedAt, int minCellSize,
-            List<RegionResponses> regions, List<QuestionResults> questions, long quarantined, Perturbation perturbation) {
+            List<RegionResponses> regions, List<QuestionResults> questions, long quarantined,
+            Map<String, Long> quarantinedByReason, Perturbation perturbation) {
         this(survey, responses, responses == null, generatedAt, minCellSize, regions, questions, quarantined,
-                perturbation, null, null, null, null);
+                quarantinedByReason, perturbation, null, null, null, null);
     }
 
     public ResultsView withDisclosure(Weighting weighting, Methodology methodology, Disclosure disclosure,
             Fieldwork fieldwork) {
         return new ResultsView(survey, responses, responsesSuppressed, generatedAt, minCellSize, regions, questions,
-                quarantined, perturbation, weighting, methodology, disclosure, fieldwork);
+                quarantined, quarantinedByReason, perturbation, weighting, methodology, disclosure, fieldwork);
     }
 
     /**

@@ -44,6 +44,10 @@ public final class TallySnapshot {
         return count(TallyBuckets.SURVEY_LEVEL, region, TallyBuckets.QUARANTINED);
     }
 
+    public long quarantined(String region, String reason) {
+        return count(TallyBuckets.SURVEY_LEVEL, region, TallyBuckets.quarantinedFor(reason));
+    }
+
     public long answered(String question, String region) {
         return count(question, region, TallyBuckets.ANSWERED);
     }

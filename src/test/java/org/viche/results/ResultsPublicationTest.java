@@ -126,8 +126,8 @@ class ResultsPublicationTest {
     void whenTwoInstancesRefreshAtOnceBothServeTheFirstSnapshotStored() throws SQLException {
         String slug = openSurvey("race", REGIONS);
         long surveyId = surveyId(slug);
-        ResultsView competitor = new ResultsView(slug, 41L, OffsetDateTime.parse("2030-01-01T00:00:00Z"), 2, List.of(), List.of(), 0, null);
-        ResultsView mine = new ResultsView(slug, 42L, OffsetDateTime.parse("2030-01-01T00:00:01Z"), 2, List.of(), List.of(), 0, null);
+        ResultsView competitor = new ResultsView(slug, 41L, OffsetDateTime.parse("2030-01-01T00:00:00Z"), 2, List.of(), List.of(), 0, Map.of(), null);
+        ResultsView mine = new ResultsView(slug, 42L, OffsetDateTime.parse("2030-01-01T00:00:01Z"), 2, List.of(), List.of(), 0, Map.of(), null);
 
         ResultsView served = published.get(surveyId, Duration.ofMinutes(1), now -> {
             // another instance stores its snapshot while this one is still computing

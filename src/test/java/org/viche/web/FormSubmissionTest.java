@@ -45,6 +45,78 @@ class FormSubmissionTest {
         assertEquals(before + 1, PageClient.responses(Api.DEMO));
     }
 
+    private static final java.util.regex.Pattern SUBMISSION = java.util.regex.Pattern.compile(
+            "name=\"submission\" value=\"([A-Za-z0-9_-]{22})\"");
+
+    private static String submissionKey(String html) {
+        Matcher key = SUBMISSION.matcher(html);
+        assertTrue(key.find(), "the form carries a one-time submission key");
+        return key.group(1);
+    }
+
+    @Test
+    void theSameFormSentTwiceStoresOneResponseAndShowsTheFirstReceipt() {
+        Response page = given().queryParam("lang", "en").get(FORM);
+        String key = submissionKey(page.asString());
+        assertFalse(key.equals(submissionKey(given().get(FORM).asString())), "every drawn form has its own key");
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+        long before = PageClient.responses(Api.DEMO);
+
+        // A double click: the same form, twice.
+        Response first = PageClient.withFields(PageClient.post(session).formParam("submission", key), PageClient.validDemoForm())
+                .post(FORM + "?lang=en");
+        first.then().statusCode(303);
+        Response second = PageClient.withFields(PageClient.post(session).formParam("submission", key), PageClient.validDemoForm())
+                .post(FORM + "?lang=en");
+        second.then().statusCode(303);
+        assertEquals(first.getHeader("Location"), second.getHeader("Location"), "the first receipt, shown again");
+        // Back, change an answer, send again: still that form's one submission.
+        Map<String, List<String>> changed = new java.util.HashMap<>(PageClient.validDemoForm());
+        changed.put("answers.trust", List.of("1"));
+        Response resent = PageClient.withFields(PageClient.post(session).formParam("submission", key), changed)
+                .post(FORM + "?lang=en");
+        assertEquals(first.getHeader("Location"), resent.getHeader("Location"));
+        assertEquals(before + 1, PageClient.responses(Api.DEMO));
+    }
+
+    @Test
+    void aFormReShownAfterAnErrorKeepsItsSubmissionKey() {
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+        String key = "AAAAAAAAAAAAAAAAAAAAAA";
+        Map<String, List<String>> noRegion = new java.util.HashMap<>(PageClient.validDemoForm());
+        noRegion.remove("region");
+        String html = PageClient.withFields(PageClient.post(session).formParam("submission", key), noRegion)
+                .post(FORM + "?lang=en").then().statusCode(422).extract().asString();
+        assertEquals(key, submissionKey(html));
+    }
+
+    @Test
+    void theFormAcceptsAnyTextUpToMaxLengthInCharactersAndReShowsOneTooLongWithTheAnswersKept() {
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+        Map<String, List<String>> longest = new java.util.HashMap<>(PageClient.validDemoForm());
+        longest.put("answers.comment", List.of("ї".repeat(2000)));
+        PageClient.withFields(PageClient.post(session), longest).post(FORM + "?lang=en").then().statusCode(303);
+
+        Map<String, List<String>> tooLong = new java.util.HashMap<>(PageClient.validDemoForm());
+        String text = "ж".repeat(2001);
+        tooLong.put("answers.comment", List.of(text));
+        PageClient.withFields(PageClient.post(session), tooLong).post(FORM + "?lang=en").then().statusCode(422)
+                .contentType(startsWith("text/html"))
+                .body(containsString(text))
+                .body(containsString("value=\"UA-14\" selected"));
+    }
+
+    @Test
+    void aNulInAFormFieldReShowsTheForm() {
+        long before = PageClient.responses(Api.DEMO);
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+        Map<String, List<String>> nul = new java.util.HashMap<>(PageClient.validDemoForm());
+        nul.put("answers.comment", List.of("a\u0000b"));
+        PageClient.withFields(PageClient.post(session), nul).post(FORM + "?lang=en").then().statusCode(422)
+                .contentType(startsWith("text/html"));
+        assertEquals(before, PageClient.responses(Api.DEMO));
+    }
+
     @Test
     void aFormWithoutTheCsrfTokenIsRefusedAndStoresNothing() {
         long before = PageClient.responses(Api.DEMO);
