@@ -20,6 +20,10 @@ public record Nav(String lang, Staff staff, String section) {
         return survey(slug, "/" + action);
     }
 
+    public String builder(String slug) {
+        return href("/admin/builder/" + slug);
+    }
+
     public String revoke(String tokenId) {
         return href("/admin/tokens/" + tokenId + "/revoke");
     }

@@ -278,4 +278,65 @@ class ConsoleTest {
         assertEquals(3, rejected.size());
         admin.get("/admin/surveys/" + slug + "/review?lang=en").then().body(containsString("Nothing is held"));
     }
+
+    @Test
+    void theStructuredEditorAddsRowsShowsErrorsBesideFieldsAndSaves() {
+        ConsoleClient admin = ConsoleClient.signedIn(Api.ADMIN_TOKEN);
+        admin.get("/admin/builder?lang=en").then().statusCode(200)
+                .body(containsString("name=\"questions[0].options[0].text.uk\""), containsString("not translated"));
+        String slug = Api.slug("c-built");
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("slug", slug);
+        form.put("title.en", "Built");
+        form.put("languages", "en");
+        form.put("regionScheme", "UA");
+        form.put("regions", "UA-14, UA-09");
+        form.put("access", "OPEN");
+        form.put("results.visibility", "LIVE");
+        form.put("questions[0].key", "arrangement");
+        form.put("questions[0].type", "SINGLE_CHOICE");
+        form.put("questions[0].required", "true");
+        form.put("questions[0].text.en", "Which?");
+        form.put("questions[0].options[0].key", "sez");
+        form.put("questions[0].options[0].text.en", "A zone");
+        form.put("questions[0].options[1].key", "dmz");
+        form.put("questions[0].options[1].text.en", "A buffer");
+        String page = admin.post("").formParams(form).formParam("action", "addOption:0").formParam("newType", "SCALE")
+                .post("/admin/builder?lang=en").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("name=\"questions[0].options[2].key\""), "a third option row");
+        admin.get("/admin/builder?lang=en");
+        page = admin.post("").formParams(form).formParam("action", "addQuestion").formParam("newType", "SCALE")
+                .post("/admin/builder?lang=en").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("name=\"questions[1].min\""), "a scale question with its bounds");
+
+        form.put("questions[1].key", "trust");
+        form.put("questions[1].type", "SCALE");
+        form.put("questions[1].text.en", "Trust?");
+        form.put("questions[1].min", "5");
+        form.put("questions[1].max", "1");
+        admin.get("/admin/builder?lang=en");
+        admin.post("").formParams(form).formParam("action", "save").post("/admin/builder?lang=en").then().statusCode(422)
+                .body(containsString("questions[1]"), containsString("The definition was not stored"));
+        asAdmin().get("/api/v1/surveys/" + slug).then().statusCode(404);
+
+        form.put("questions[1].min", "1");
+        form.put("questions[1].max", "5");
+        form.put("questions[2].key", "why");
+        form.put("questions[2].type", "TEXT");
+        form.put("questions[2].maxLength", "200");
+        form.put("questions[2].text.en", "Why?");
+        form.put("questions[2].showIf.question", "arrangement");
+        form.put("questions[2].showIf.anyOf", "sez");
+        admin.get("/admin/builder?lang=en");
+        Response saved = admin.post("").formParams(form).formParam("action", "save").post("/admin/builder?lang=en");
+        assertEquals(303, saved.statusCode(), saved.asString().replaceAll("(?s).*error-summary", ""));
+        io.restassured.path.json.JsonPath stored = asAdmin().get("/api/v1/surveys/" + slug).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(List.of("UA-14", "UA-09"), stored.getList("regions"));
+        assertEquals(5, stored.getInt("questions[1].max"));
+        assertEquals(List.of("sez"), stored.getList("questions[2].showIf.anyOf"));
+        assertEquals(true, stored.getBoolean("questions[0].required"));
+        admin.get("/admin/builder/" + slug + "?lang=en").then().statusCode(200)
+                .body(containsString("value=\"arrangement\""), containsString(">UA-14, UA-09</textarea>"));
+    }
 }
