@@ -77,11 +77,12 @@ public class BuilderConsoleResource {
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         String existing = form.getFirst("existing") == null ? "" : form.getFirst("existing");
         String action = form.getFirst("action") == null ? "save" : form.getFirst("action");
-        ObjectNode d = DefinitionForm.read(form);
         if (!action.equals("save")) {
+            ObjectNode d = DefinitionForm.read(form, true);
             edit(d, action, form.getFirst("newType"));
             return page(msg, nav, 200, EditorView.of(existing, d, List.of()));
         }
+        ObjectNode d = DefinitionForm.read(form);
         String text;
         try {
             text = json.writeValueAsString(d);

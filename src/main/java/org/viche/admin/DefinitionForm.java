@@ -23,23 +23,35 @@ final class DefinitionForm {
     private static final Pattern STEP = Pattern.compile("([A-Za-z]+)(?:\\[(\\d{1,3})])?");
     private static final Set<String> NUMBERS = Set.of("maxChoices", "min", "max", "maxLength", "minCellSize");
     private static final Set<String> LISTS = Set.of("regions", "anyOf", "languages");
+    /** The editor's own controls, not part of the definition. */
+    private static final Set<String> CONTROLS = Set.of("existing", "action", "newType", "lang");
 
     private DefinitionForm() {
     }
 
+    /** For saving: empty inputs left out, rows left empty dropped. */
     static ObjectNode read(Map<String, List<String>> form) {
+        return read(form, false);
+    }
+
+    /** {@code keepRows}: for redrawing the form, empty inputs stay, so rows just added are not lost. */
+    static ObjectNode read(Map<String, List<String>> form, boolean keepRows) {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         form.forEach((name, values) -> {
-            if (!PATH.matcher(name).matches() || values == null || values.isEmpty()) {
+            if (CONTROLS.contains(name) || !PATH.matcher(name).matches() || values == null || values.isEmpty()) {
                 return;
             }
             String last = name.substring(name.lastIndexOf('.') + 1);
             JsonNode value = value(last, values);
             if (value != null) {
                 set(root, name, value);
+            } else if (keepRows) {
+                set(root, name, JsonNodeFactory.instance.textNode(""));
             }
         });
-        compact(root);
+        if (!keepRows) {
+            compact(root);
+        }
         return root;
     }
 

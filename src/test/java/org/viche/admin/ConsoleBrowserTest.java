@@ -67,11 +67,10 @@ class ConsoleBrowserTest {
             assertTrue(!browser.driver.getCurrentUrl().contains(Api.ADMIN_TOKEN), "the token is never in an address");
             check("surveys");
 
-            click("New survey from a definition");
-            browser.driver.executeScript("arguments[0].value = arguments[1];", browser.driver.findElement(By.id("definition")),
-                    json.writeValueAsString(definition(slug)));
-            check("new-survey");
-            click("Create the draft");
+            click("New survey in the editor");
+            build(definition(slug));
+            check("editor");
+            browser.driver.findElements(By.xpath("//button[normalize-space()='Check and save the draft']")).get(0).click();
             assertTrue(browser.driver.getCurrentUrl().contains("/admin/surveys/" + slug), browser.driver.getPageSource());
             check("survey-draft");
 
@@ -188,6 +187,60 @@ class ConsoleBrowserTest {
                 .post("/api/v1/surveys/" + slug + "/responses/batch").then().statusCode(200)
                 .extract().jsonPath().getList("results.status", Integer.class);
         assertTrue(statuses.stream().allMatch(s -> s == 201), statuses.toString());
+    }
+
+    /**
+     * Builds a definition in the structured editor as an author would: first the rows (each "add"
+     * redraws the form), then every field typed into the input its JSON path names.
+     */
+    @SuppressWarnings("unchecked")
+    private void build(Map<String, Object> definition) {
+        List<Map<String, Object>> questions = (List<Map<String, Object>>) definition.get("questions");
+        for (int i = 0; i < questions.size(); i++) {
+            Map<String, Object> q = questions.get(i);
+            if (i > 0) {
+                new Select(browser.driver.findElement(By.id("newType"))).selectByValue((String) q.get("type"));
+                browser.driver.findElement(By.xpath("//button[@value='addQuestion']")).click();
+            } else {
+                new Select(browser.driver.findElement(By.name("questions[0].type"))).selectByValue((String) q.get("type"));
+            }
+            List<?> options = (List<?>) q.getOrDefault("options", List.of());
+            for (int j = 1; j < options.size(); j++) {
+                browser.driver.findElement(By.xpath("//button[@value='addOption:" + i + "']")).click();
+            }
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        flatten("", definition, fields);
+        fields.forEach((name, value) -> {
+            var input = browser.driver.findElement(By.name(name));
+            if ("checkbox".equals(input.getAttribute("type"))) {
+                if (!input.isSelected()) {
+                    input.click();
+                }
+            } else if ("select".equals(input.getTagName())) {
+                new Select(input).selectByValue(value);
+            } else {
+                input.clear();
+                input.sendKeys(value);
+            }
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void flatten(String path, Object value, Map<String, String> fields) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> flatten(path.isEmpty() ? (String) k : path + "." + k, v, fields));
+        } else if (value instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof Map) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(path + "[" + i + "]", list.get(i), fields);
+            }
+        } else if (value instanceof List<?> list) {
+            if (!path.equals("languages")) {
+                fields.put(path, String.join(", ", (List<String>) list));
+            }
+        } else if (!path.matches("questions\\[\\d+]\\.type")) {
+            fields.put(path, String.valueOf(value));
+        }
     }
 
     private void visit(String path) {
