@@ -70,7 +70,7 @@ class ConsoleBrowserTest {
             click("New survey in the editor");
             build(definition(slug));
             check("editor");
-            browser.driver.findElements(By.xpath("//button[normalize-space()='Check and save the draft']")).get(0).click();
+            press(browser.driver.findElements(By.xpath("//button[normalize-space()='Check and save the draft']")).get(0));
             assertTrue(browser.driver.getCurrentUrl().contains("/admin/surveys/" + slug), browser.driver.getPageSource());
             check("survey-draft");
 
@@ -117,7 +117,7 @@ class ConsoleBrowserTest {
             assertTrue(browser.driver.getPageSource().contains("Many identical answers"),
                     asAdmin().get("/api/v1/surveys/" + open + "/quarantine").asString());
             check("review");
-            browser.driver.findElement(By.xpath("//button[starts-with(normalize-space(), 'Release')]")).click();
+            press(browser.driver.findElement(By.xpath("//button[starts-with(normalize-space(), 'Release')]")));
             assertTrue(browser.driver.getPageSource().contains("Nothing is held for review."));
 
             visit("/admin/audit?lang=en&action=QUARANTINE_RELEASED");
@@ -173,7 +173,7 @@ class ConsoleBrowserTest {
         new Select(browser.driver.findElement(By.id(label("Peace").getAttribute("for")))).selectByVisibleText("1");
         browser.driver.findElement(By.name("answers.why_sez")).sendKeys("Trade keeps people safe.");
         browser.driver.findElement(By.name("answers.comment")).sendKeys("Thank you.");
-        browser.driver.findElement(By.xpath("//button[normalize-space()='Send my answers']")).click();
+        press(browser.driver.findElement(By.xpath("//button[normalize-space()='Send my answers']")));
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.urlContains("/thanks"));
     }
 
@@ -200,13 +200,13 @@ class ConsoleBrowserTest {
             Map<String, Object> q = questions.get(i);
             if (i > 0) {
                 new Select(browser.driver.findElement(By.id("newType"))).selectByValue((String) q.get("type"));
-                browser.driver.findElement(By.xpath("//button[@value='addQuestion']")).click();
+                press(browser.driver.findElement(By.xpath("//button[@value='addQuestion']")));
             } else {
                 new Select(browser.driver.findElement(By.name("questions[0].type"))).selectByValue((String) q.get("type"));
             }
             List<?> options = (List<?>) q.getOrDefault("options", List.of());
             for (int j = 1; j < options.size(); j++) {
-                browser.driver.findElement(By.xpath("//button[@value='addOption:" + i + "']")).click();
+                press(browser.driver.findElement(By.xpath("//button[@value='addOption:" + i + "']")));
             }
         }
         Map<String, String> fields = new LinkedHashMap<>();
@@ -248,7 +248,16 @@ class ConsoleBrowserTest {
     }
 
     private void click(String text) {
-        browser.driver.findElement(By.xpath("//*[(self::a or self::button) and normalize-space()='" + text + "']")).click();
+        press(browser.driver.findElement(By.xpath("//*[(self::a or self::button) and normalize-space()='" + text + "']")));
+    }
+
+    /** Clicks, then waits for the next page to replace this one (a POST answered by a redirect takes two loads). */
+    private void press(org.openqa.selenium.WebElement element) {
+        org.openqa.selenium.WebElement page = browser.driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private org.openqa.selenium.WebElement label(String text) {
