@@ -148,24 +148,17 @@ public class SurveysConsoleResource {
     }
 
     @POST
-    @Path("/{slug}/open")
+    @Path("/{slug}/{action:open|close}")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response open(@PathParam("slug") String slug) {
+    public Response openOrClose(@PathParam("slug") String slug, @PathParam("action") String action) {
         Messages msg = pages.msg();
         pages.admin();
-        surveys.open(slug);
-        return pages.redirect(msg, "/admin/surveys/" + slug);
-    }
-
-    @POST
-    @Path("/{slug}/close")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(hidden = true)
-    public Response close(@PathParam("slug") String slug) {
-        Messages msg = pages.msg();
-        pages.admin();
-        surveys.close(slug);
+        if (action.equals("open")) {
+            surveys.open(slug);
+        } else {
+            surveys.close(slug);
+        }
         return pages.redirect(msg, "/admin/surveys/" + slug);
     }
 
