@@ -5,7 +5,8 @@
 
 BENCH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-postgres}"
-BENCH_ADMIN_TOKEN="${BENCH_ADMIN_TOKEN:-bench-admin-$(date +%s)-$RANDOM}"
+# At least 32 characters: the service refuses shorter bootstrap tokens.
+BENCH_ADMIN_TOKEN="${BENCH_ADMIN_TOKEN:-bench-admin-$(od -An -tx1 -N16 /dev/urandom | tr -d " \n")}"
 BENCH_PIDS=()
 
 bench_log() { echo "[bench] $*" >&2; }

@@ -28,8 +28,9 @@ acknowledged = []
 
 
 def post(port, key, body):
-    # Each submission comes from its own client address, the same on every retry: anonymous
-    # idempotency keys are scoped to the client that sent them.
+    # Each submission comes from its own client address (believed from a proxy on this machine),
+    # so the per-address rate limit does not throttle the run; anonymous idempotency keys are
+    # scoped to the survey, so a retry is recognised from any address.
     client = "2001:db8:%s::1" % key[:4]
     conn = http.client.HTTPConnection("localhost", port, timeout=10)
     try:

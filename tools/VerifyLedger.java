@@ -2,9 +2,12 @@
  * VerifyLedger: checks a Viche survey's ledger against its chain of seals, independently of
  * the Viche service, with nothing but a JDK 17 or later (run straight from source, no build).
  *
- *   curl -H "Authorization: Bearer $TOKEN" https://viche.example/api/v1/surveys/SLUG/ledger.csv -o ledger.csv
- *   curl https://viche.example/api/v1/surveys/SLUG/seals -o seals.json
- *   java tools/VerifyLedger.java ledger.csv seals.json
+ *   WORK=$(mktemp -d)
+ *   curl -H "Authorization: Bearer $TOKEN" https://viche.example/api/v1/surveys/SLUG/ledger.csv -o "$WORK/ledger.csv"
+ *   curl https://viche.example/api/v1/surveys/SLUG/seals -o "$WORK/seals.json"
+ *   java path/to/VerifyLedger.java "$WORK/ledger.csv" "$WORK/seals.json"
+ *
+ * It reads only the two files it is given and writes nothing, so it runs from any directory.
  *
  * For every seal it recomputes, from the ledger alone:
  *   - each leaf:  SHA-256(0x00 || UTF-8 bytes of the canonical text), as RFC 6962 defines leaves;

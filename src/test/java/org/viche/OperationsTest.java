@@ -23,7 +23,10 @@ class OperationsTest {
 
     @Test
     void metricsArePrometheusText() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+        given().get("/q/metrics").then().statusCode(401);
+        given().header("Authorization", "Bearer wrong").get("/q/metrics").then().statusCode(401);
+        given().header("Authorization", "Bearer test-metrics-token").get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests"));
     }
 
     @Test
@@ -46,7 +49,11 @@ class OperationsTest {
     @Test
     void regionsListTheUkrainianSchemeWithPopulations() {
         given().get("/api/v1/regions").then().statusCode(200)
-                .body("find { it.code == 'UA' }.regions.size()", equalTo(27))
+                .body("find { it.code == 'UA' }.regions.size()", equalTo(29))
+                // the two answers that are not places: counted and shown, never weighted
+                .body("find { it.code == 'UA' }.regions.find { it.code == 'ABROAD' }.kind", equalTo("abroad"))
+                .body("find { it.code == 'UA' }.regions.find { it.code == 'UNDISCLOSED' }.names.ru",
+                        equalTo("Предпочитаю не указывать"))
                 .body("find { it.code == 'UA' }.regions.find { it.code == 'UA-14' }.names.uk", equalTo("Донецька область"))
                 .body("find { it.code == 'UA' }.regions.find { it.code == 'UA-14' }.population", equalTo(4059372));
         given().get("/api/v1/regions/XX").then().statusCode(404).contentType("application/problem+json");

@@ -36,7 +36,9 @@ public record EditorView(String existing, String slug, List<LangText> title, Lis
             List<OptionView> options, boolean choices) {
     }
 
-    static final List<String> METHODOLOGY = List.of("sponsor", "population", "recruitment", "mode", "limitations");
+    /** The methodology statement's fields (statistics.md, AAPOR disclosure), each a text per language. */
+    static final List<String> METHODOLOGY = List.of("sponsor", "conductedBy", "population", "recruitment", "mode",
+            "limitations");
 
     static EditorView of(String existing, ObjectNode d, List<FieldError> errors) {
         List<String> offered = new ArrayList<>();
@@ -67,8 +69,11 @@ public record EditorView(String existing, String slug, List<LangText> title, Lis
         d.path("regions").forEach(r -> regions.add(r.asText()));
         List<LangText> methodology = new ArrayList<>();
         for (String field : METHODOLOGY) {
-            methodology.add(new LangText("methodology." + field, "methodology-" + field, field,
-                    d.path("methodology").path(field).asText(""), false));
+            // each text in every language side by side, like every other text of the definition;
+            // "lang" here labels the input with its field and language
+            for (LangText t : texts("methodology." + field, d.path("methodology").path(field), offered)) {
+                methodology.add(new LangText(t.name(), t.id(), field + " (" + t.lang() + ")", t.value(), t.untranslated()));
+            }
         }
         List<Choice> languages = SurveyDefinition.SUPPORTED_LANGUAGES.stream()
                 .map(l -> new Choice(l, d.path("languages").isMissingNode() || offered.contains(l))).toList();

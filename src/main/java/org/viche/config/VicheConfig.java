@@ -10,8 +10,39 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "viche")
 public interface VicheConfig {
 
-    /** When set and no admin token exists yet, this secret becomes the first admin token. */
+    /** Where the embedded PostgreSQL keeps its data unless told otherwise (git-ignored). */
+    String EMBEDDED_POSTGRES_DIRECTORY = ".viche/postgres";
+
+    /**
+     * When set, at least 32 characters long, and the database holds no usable (unrevoked)
+     * admin token, this secret becomes the first admin token; refused loudly otherwise.
+     */
     Optional<String> bootstrapAdminToken();
+
+    /**
+     * The service's secret, kept outside the database ({@code VICHE_SECRET}, at least 32
+     * characters, the same on every instance); without it a single instance draws its own
+     * ({@link ServiceSecretSource}). Invitation-code keys and the CSRF signature derive from it.
+     */
+    String secret();
+
+    /**
+     * Where a generated first admin token is written (readable only by the service's user),
+     * when the database holds no usable admin token and none was given.
+     */
+    @WithDefault(".viche/admin-token")
+    String adminTokenFile();
+
+    EmbeddedPostgres embeddedPostgres();
+
+    interface EmbeddedPostgres {
+        /**
+         * Data directory of the embedded PostgreSQL started when no datasource URL is set
+         * (read before Quarkus starts, by org.viche.launch; declared here so it is a known key).
+         */
+        @WithDefault(EMBEDDED_POSTGRES_DIRECTORY)
+        String directory();
+    }
 
     Demo demo();
 
@@ -20,6 +51,13 @@ public interface VicheConfig {
     Regions regions();
 
     RateLimit rateLimit();
+
+    Metrics metrics();
+
+    interface Metrics {
+        /** The bearer token a scraper presents at /q/metrics; without one, metrics are not served. */
+        java.util.Optional<String> token();
+    }
 
     interface RateLimit {
         /** Switch off only for load tests of the raw submission path. */
@@ -60,8 +98,8 @@ public interface VicheConfig {
         @WithDefault("1048576")
         long batchBodyBytes();
 
-        /** Largest form body accepted on the citizen pages. */
-        @WithDefault("65536")
+        /** Largest form body accepted on the citizen pages: room for long Cyrillic answers, percent-encoded. */
+        @WithDefault("262144")
         long formBodyBytes();
 
         /**

@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import io.vertx.ext.web.RoutingContext;
+
 /** Chooses the error's form: problem+json for the API, an HTML page for people. */
 @ApplicationScoped
 public class ErrorResponses {
@@ -63,5 +65,8 @@ public class ErrorResponses {
     /** Implemented by the web layer; kept as an interface so errors need not know about templates. */
     public interface ErrorPageRenderer {
         String render(int status);
+
+        /** For refusals made by a route handler, outside any request scope (a 413 before the body is read). */
+        String render(int status, RoutingContext request);
     }
 }

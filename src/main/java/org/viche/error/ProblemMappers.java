@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -32,6 +33,9 @@ import io.quarkus.security.UnauthorizedException;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Seconds a client should wait before retrying while the database is unreachable. */
+    static final int RETRY_AFTER_OUTAGE = 5;
 
     @Inject
     ErrorResponses responses;
@@ -64,6 +68,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            FieldError error = new FieldError(JsonPaths.of(unknown.getPath()), "unknownField", "is not a field of this request");
+            return responses.of(uri, Problem.withErrors(400, "Invalid request",
+                    "The request body has a field this address does not accept.", List.of(error)), null);
+        }
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             String field = JsonPaths.of(mapping.getPath());
             FieldError error = new FieldError(field, "wrongType", "has the wrong type or shape");
@@ -97,8 +106,27 @@ public class ProblemMappers {
         return responses.of(uri, Problem.of(status, ErrorResponses.titleFor(status), ErrorResponses.detailFor(status)), null);
     }
 
+    /**
+     * A CSRF token that is not even base64 makes the CSRF filter's signature check throw (with a
+     * signature key, quarkus-rest-csrf decodes the token first): that is a forged or mangled
+     * form, the client's fault, refused like any other bad token.
+     */
+    @ServerExceptionMapper
+    public Response illegalArgument(IllegalArgumentException e, UriInfo uri) {
+        if (e.getStackTrace().length > 0 && java.util.Arrays.stream(e.getStackTrace()).limit(8)
+                .anyMatch(frame -> frame.getClassName().startsWith("io.quarkus.csrf."))) {
+            return responses.of(uri, Problem.of(400, ErrorResponses.titleFor(400), ErrorResponses.detailFor(400)), null);
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseOutage.causedBy(e)) {
+            LOG.warn("Database unreachable: " + e.getMessage());
+            return responses.of(uri, Problem.of(503, "Service unavailable",
+                    "The database cannot be reached just now; nothing was changed. Please retry shortly."), RETRY_AFTER_OUTAGE);
+        }
         LOG.error("Unexpected failure", e);
         return responses.of(uri, Problem.of(500, "Internal error", "The request could not be completed."), null);
     }

@@ -12,12 +12,14 @@ import org.viche.export.DataPackage.Field;
 import org.viche.export.DataPackage.Resource;
 import org.viche.export.DataPackage.Schema;
 import org.viche.region.RegionScheme;
+import org.viche.results.DisclosureTexts;
 import org.viche.results.ResultsCsv;
 import org.viche.results.ResultsView.Weighting;
 import org.viche.results.ResultsView.WeightingTarget;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveyDefinition.Methodology;
 import org.viche.survey.SurveySnapshot;
+import org.viche.web.Messages;
 
 /**
  * Writes a survey's data package: both CSVs with their schemas (the microdata's taken from the
@@ -92,18 +94,19 @@ final class DataPackages {
     private static String description(SurveySnapshot survey, Weighting weighting, Optional<RegionScheme> scheme,
             String language) {
         SurveyDefinition definition = survey.definition();
-        Methodology m = definition.methodology() == null
-                ? new Methodology(null, null, null, null, null) : definition.methodology();
+        Methodology m = definition.methodology() == null ? Methodology.NONE : definition.methodology();
+        Messages msg = Messages.of(language);
         StringBuilder text = new StringBuilder();
         String about = text(definition.description(), language);
         if (!about.isEmpty()) {
             text.append(about).append("\n\n");
         }
         text.append("## Methodology\n")
-                .append("- Sponsor: ").append(orNotStated(m.sponsor())).append('\n')
-                .append("- Population of interest: ").append(orNotStated(m.population())).append('\n')
-                .append("- Recruitment: ").append(orNotStated(m.recruitment())).append('\n')
-                .append("- Mode: ").append(orNotStated(m.mode())).append('\n')
+                .append("- Sponsor: ").append(orNotStated(text(m.sponsor(), language))).append('\n')
+                .append("- Conducted by: ").append(orNotStated(text(m.conductedBy(), language))).append('\n')
+                .append("- Population of interest: ").append(orNotStated(text(m.population(), language))).append('\n')
+                .append("- Recruitment: ").append(orNotStated(text(m.recruitment(), language))).append('\n')
+                .append("- Mode: ").append(orNotStated(text(m.mode(), language))).append('\n')
                 .append("- Field dates: ").append(survey.openedAt() == null ? "not yet open" : survey.openedAt().toLocalDate())
                 .append(" to ").append(survey.closedAt() == null ? "(still open)" : survey.closedAt().toLocalDate())
                 .append('\n')
@@ -117,15 +120,22 @@ final class DataPackages {
                             + " (" + t.populationDate() + ")")
                     .append(t.note() == null ? "" : ". " + t.note()).append('\n');
         }
+        if (weighting.notWeighted() != null) {
+            text.append("Not weighted (no population): ").append(String.join(", ", weighting.notWeighted())).append('\n');
+        }
         text.append("\n## Disclosure control\nIn the results, a cell (question × region) with fewer than ")
                 .append(definition.minCellSize()).append(" respondents is suppressed: no count, share or interval. ")
-                .append("If that leaves one region of a question suppressed, the next-smallest is suppressed too. ")
-                .append("Free-text answers never appear in the results.\n\n");
+                .append("If that leaves one region of a question suppressed, the next-smallest is suppressed too; a ")
+                .append("conditional question hides what its parent hides and the other way round; zero regions are ")
+                .append("hidden with a lone hidden region. Free-text answers never appear in the results. ")
+                .append(DisclosureTexts.perturbation(true, msg)).append(' ')
+                .append("The perturbation table is published in the results JSON (field perturbation).\n\n");
         text.append("## Limitations\n");
-        if (m.limitations() != null && !m.limitations().isBlank()) {
-            text.append(m.limitations()).append("\n\n");
+        String limitations = text(m.limitations(), language);
+        if (!limitations.isBlank()) {
+            text.append(limitations).append("\n\n");
         }
-        text.append(weighting.limitations()).append('\n');
+        text.append(DisclosureTexts.limitations(survey, msg)).append("\n\n").append(weighting.limitations()).append('\n');
         return text.toString();
     }
 

@@ -103,7 +103,7 @@ public class ExportResource {
         SurveySnapshot survey = describable(slug);
         Optional<RegionScheme> scheme = regions.scheme(survey.definition().regionScheme());
         return DataPackages.build(survey, codebooks.of(survey),
-                WeightingDisclosure.of(survey.definition().regionScheme(), scheme, survey.regionCodes(), null), scheme,
+                WeightingDisclosure.of(survey.definition().regionScheme(), scheme, survey.regionCodes(), java.util.Set.of()), scheme,
                 uri.getBaseUri(), OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
     }
 

@@ -38,8 +38,8 @@ final class FixedColumns {
         List<Variable> columns = new ArrayList<>();
         columns.add(fixed(RESPONSE_ID, "string",
                 texts("Ідентифікатор відповіді", "Идентификатор ответа", "Response identifier"),
-                "A random UUID identifying the response (the id returned to whoever submitted it); it is derived from "
-                        + "nothing about the respondent.",
+                "A random UUID identifying the response in exports and the ledger; it is not the id returned to whoever "
+                        + "submitted it, and is derived from nothing about the respondent.",
                 null));
         columns.add(fixed(REGION, "string", texts("Регіон проживання", "Регион проживания", "Region of residence"),
                 "Code of the region the respondent said they live in (region scheme " + survey.definition().regionScheme()

@@ -47,12 +47,16 @@ public class MicrodataExport {
     private static final String RESPONDENTS =
             "select region, count(*) from response where survey_id = ? and status = 'ACCEPTED' group by region";
 
-    /** The precise time never leaves the database: only its UTC date. */
+    /**
+     * The precise time never leaves the database: only its UTC date. Rows carry the export id,
+     * never the id returned at submission, and within a day they are in export-id order,
+     * which is random: nothing in the file follows the order of arrival.
+     */
     private static final String RESPONSES = """
-            select id, region, language, channel, (submitted_at at time zone 'UTC')::date as submitted_on, answers::text
+            select export_id, region, language, channel, (submitted_at at time zone 'UTC')::date as submitted_on, answers::text
               from response
              where survey_id = ? and status = 'ACCEPTED'
-             order by submitted_on, id
+             order by submitted_on, export_id
             """;
 
     @Inject

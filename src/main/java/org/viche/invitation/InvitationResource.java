@@ -48,8 +48,8 @@ public class InvitationResource {
     @SecurityRequirement(name = "bearer", scopes = Roles.ADMIN)
     @Operation(summary = "Generate 1-10000 single-use invitation codes for a TOKEN survey",
             description = "The codes are in this answer only: the service keeps their SHA-256, never the codes, and "
-                    + "never links a code to the response it admits. Ask with Accept: text/csv for one code per line "
-                    + "under a 'code' header.")
+                    + "stores no link between a code and the response it admits (a spent code is only a keyed mark; "
+                    + "docs/privacy.md). Ask with Accept: text/csv for one code per line under a 'code' header.")
     @APIResponse(responseCode = "201", description = "The codes, shown this once")
     @APIResponse(responseCode = "409", description = "The survey does not use invitations, or is closed")
     @APIResponse(responseCode = "422", description = "count outside 1-10000")

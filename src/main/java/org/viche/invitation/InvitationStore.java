@@ -5,8 +5,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,14 +33,29 @@ public class InvitationStore {
             returning code_hash
             """;
 
-    /** Row locks make concurrent attempts on one code queue; the first to commit wins, the rest see {@code used}. */
+    /**
+     * Records the marks of the listed codes that were issued for the survey and not spent yet;
+     * the issued rows are only read (no lock, no write: nothing on them changes with a spend).
+     * Concurrent attempts on one code queue on the mark's unique key: the first to commit wins,
+     * the others find it and insert nothing.
+     */
     private static final String SPEND = """
-            update invitation set used = true, pending_seal = true
-             where survey_id = ? and code_hash = any(?::bytea[]) and not used
-            returning code_hash
+            insert into invitation_spent (survey_id, mark)
+            select ?, c.mark from unnest(?::bytea[], ?::bytea[]) as c(code_hash, mark)
+             where exists (select 1 from invitation i where i.survey_id = ? and i.code_hash = c.code_hash)
+            on conflict do nothing
+            returning mark
             """;
 
-    private static final String SETTLE = "update invitation set pending_seal = false where survey_id = ? and pending_seal";
+    private static final String TAKE_PENDING = "delete from invitation_spent where survey_id = ? and pending returning mark";
+
+    private static final String PUT_BACK = """
+            insert into invitation_spent (survey_id, mark, pending)
+            select ?, t.mark, false from unnest(?::bytea[]) with ordinality as t(mark, i) order by t.i
+            """;
+
+    @Inject
+    InvitationKeys keys;
 
     @Inject
     DataSource dataSource;
@@ -44,6 +64,7 @@ public class InvitationStore {
     Set<ByteBuffer> insert(long surveyId, List<byte[]> hashes) throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            keys.ensure(connection, surveyId);
             insert.setLong(1, surveyId);
             insert.setArray(2, connection.createArrayOf("bytea", hashes.toArray(new byte[0][])));
             return hashes(insert);
@@ -51,15 +72,33 @@ public class InvitationStore {
     }
 
     /**
-     * Marks every listed, still unused code of the survey as used.
+     * Spends every listed code of the survey that was issued and is still unspent.
      *
+     * @param hashes the codes' stored hashes ({@link InvitationCodes#hashOf})
      * @return the hashes that were spent now; any other was unknown or already used
      */
     public Set<ByteBuffer> spend(Connection connection, long surveyId, List<byte[]> hashes) throws SQLException {
+        Optional<byte[]> key = keys.key(connection, surveyId);
+        if (key.isEmpty()) {
+            return Set.of();
+        }
+        Map<ByteBuffer, ByteBuffer> hashByMark = new HashMap<>();
+        List<byte[]> marks = new ArrayList<>(hashes.size());
+        for (byte[] hash : hashes) {
+            byte[] mark = InvitationKeys.mark(key.get(), hash);
+            marks.add(mark);
+            hashByMark.put(ByteBuffer.wrap(mark), ByteBuffer.wrap(hash));
+        }
         try (PreparedStatement spend = connection.prepareStatement(SPEND)) {
             spend.setLong(1, surveyId);
             spend.setArray(2, connection.createArrayOf("bytea", hashes.toArray(new byte[0][])));
-            return hashes(spend);
+            spend.setArray(3, connection.createArrayOf("bytea", marks.toArray(new byte[0][])));
+            spend.setLong(4, surveyId);
+            Set<ByteBuffer> spent = new HashSet<>();
+            for (ByteBuffer mark : hashes(spend)) {
+                spent.add(hashByMark.get(mark));
+            }
+            return spent;
         }
     }
 
@@ -73,11 +112,29 @@ public class InvitationStore {
         return hashes;
     }
 
-    /** Rewrites the survey's recently spent codes, in the sealer's transaction (see V5__invitations.sql). */
-    public void settle(Connection connection, long surveyId) throws SQLException {
-        try (PreparedStatement settle = connection.prepareStatement(SETTLE)) {
-            settle.setLong(1, surveyId);
-            settle.executeUpdate();
+    /**
+     * Rewrites the survey's marks recorded since the last seal, in the sealer's transaction:
+     * deleted and inserted again in the order of their values, they lose both the position
+     * and the transaction id (xmin) they shared with their responses (V11__unlinkable_responses.sql).
+     */
+    public void shuffle(Connection connection, long surveyId) throws SQLException {
+        List<byte[]> marks = new ArrayList<>();
+        try (PreparedStatement take = connection.prepareStatement(TAKE_PENDING)) {
+            take.setLong(1, surveyId);
+            try (ResultSet rs = take.executeQuery()) {
+                while (rs.next()) {
+                    marks.add(rs.getBytes(1));
+                }
+            }
+        }
+        if (marks.isEmpty()) {
+            return;
+        }
+        marks.sort(Arrays::compareUnsigned);
+        try (PreparedStatement putBack = connection.prepareStatement(PUT_BACK)) {
+            putBack.setLong(1, surveyId);
+            putBack.setArray(2, connection.createArrayOf("bytea", marks.toArray(new byte[0][])));
+            putBack.executeUpdate();
         }
     }
 }

@@ -4,6 +4,8 @@ package org.viche.quarantine;
 public enum QuarantineReason {
     /** Too many responses to this survey from one client (keyed hash of its address) in a window. */
     CLIENT_BURST,
-    /** Too many responses to this survey with exactly the same answers in a window. */
-    IDENTICAL_ANSWERS
+    /** The former rule (a fixed number of identical answer sets per window); kept for responses it held. */
+    IDENTICAL_ANSWERS,
+    /** One answer set within one region arriving far faster than its share so far predicts ({@link PopularityRule}). */
+    ANSWER_SURGE
 }

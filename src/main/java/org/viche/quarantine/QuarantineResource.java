@@ -70,7 +70,8 @@ public class QuarantineResource {
     @Path("/{id}/release")
     @Operation(summary = "Count a held response after all (status ACCEPTED); audited")
     @APIResponse(responseCode = "404", description = "The survey has no such response")
-    @APIResponse(responseCode = "409", description = "The response is not in quarantine (already decided, or never held)")
+    @APIResponse(responseCode = "409", description = "The response is not in quarantine (already decided, or never held), "
+            + "or the survey is closed (held responses stay uncounted)")
     public Decision release(@PathParam("slug") String slug, @PathParam("id") String id) {
         return decide(slug, id, QuarantineService.Verdict.RELEASE);
     }
@@ -79,7 +80,8 @@ public class QuarantineResource {
     @Path("/{id}/reject")
     @Operation(summary = "Never count a held response (status REJECTED; it stays stored and sealed); audited")
     @APIResponse(responseCode = "404", description = "The survey has no such response")
-    @APIResponse(responseCode = "409", description = "The response is not in quarantine (already decided, or never held)")
+    @APIResponse(responseCode = "409", description = "The response is not in quarantine (already decided, or never held), "
+            + "or the survey is closed (held responses stay uncounted)")
     public Decision reject(@PathParam("slug") String slug, @PathParam("id") String id) {
         return decide(slug, id, QuarantineService.Verdict.REJECT);
     }
@@ -91,7 +93,17 @@ public class QuarantineResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("Survey '" + slug + "' has no response " + id + ".");
         }
-        quarantine.decide(survey(slug), response, verdict);
+        QuarantineService.Outcome outcome = quarantine.decide(survey(slug), response, verdict);
+        if (outcome instanceof QuarantineService.Outcome.NoSuchResponse) {
+            throw ApiException.notFound("Survey '" + slug + "' has no response " + id + ".");
+        }
+        if (outcome instanceof QuarantineService.Outcome.NotHeld held) {
+            throw ApiException.conflict("Response " + response + " is " + held.status() + ", not in quarantine.");
+        }
+        if (outcome instanceof QuarantineService.Outcome.SurveyClosed) {
+            throw ApiException.conflict("Survey '" + slug
+                    + "' is closed: its final figures never change, so responses still held stay uncounted.");
+        }
         return new Decision(response, verdict.status);
     }
 

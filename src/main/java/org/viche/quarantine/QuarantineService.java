@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import org.viche.audit.AuditAction;
 import org.viche.audit.AuditLog;
-import org.viche.error.ApiException;
 import org.viche.response.ResponseStore;
 import org.viche.results.TallyBuckets;
 import org.viche.results.TallyBuckets.Counter;
@@ -46,7 +45,7 @@ public class QuarantineService {
     /** Only a held response moves: a second decision on the same response finds nothing to update. */
     private static final String DECIDE = """
             update response set status = ? where id = ? and survey_id = ? and status = 'QUARANTINED'
-            returning region, channel, partner_id, answers::text
+            returning region, channel, partner_id, answers::text, quarantine_reason, record_key
             """;
 
     @Inject
@@ -100,40 +99,69 @@ public class QuarantineService {
         }
     }
 
+    /** What became of a decision; the resource maps each to its answer. */
+    public sealed interface Outcome {
+        /** The response moved to the verdict's status. */
+        record Decided() implements Outcome {
+        }
+
+        /** The survey has no such response. */
+        record NoSuchResponse() implements Outcome {
+        }
+
+        /** The response is not held (already decided, or never held): {@code status} is where it stands. */
+        record NotHeld(String status) implements Outcome {
+        }
+
+        /** The survey is closed: its final figures never change, so held responses stay uncounted. */
+        record SurveyClosed() implements Outcome {
+        }
+    }
+
+    /** The survey row, share-locked: a decision and a close serialize, like an insert and a close. */
+    private static final String LOCK_OPEN_SURVEY = "select 1 from survey where id = ? and status = 'OPEN' for share";
+
     @Transactional
-    public void decide(SurveySnapshot survey, UUID response, Verdict verdict) {
+    public Outcome decide(SurveySnapshot survey, UUID response, Verdict verdict) {
         try (Connection connection = dataSource.getConnection();
+                PreparedStatement lock = connection.prepareStatement(LOCK_OPEN_SURVEY);
                 PreparedStatement update = connection.prepareStatement(DECIDE)) {
+            lock.setLong(1, survey.id());
+            try (ResultSet rs = lock.executeQuery()) {
+                if (!rs.next()) {
+                    return new Outcome.SurveyClosed();
+                }
+            }
             update.setString(1, verdict.status);
             update.setObject(2, response);
             update.setLong(3, survey.id());
             try (ResultSet rs = update.executeQuery()) {
                 if (!rs.next()) {
-                    throw notHeld(connection, survey, response);
+                    return notHeld(connection, survey, response);
                 }
                 String region = rs.getString(1);
                 String source = ResponseStore.source(rs.getString(2), rs.getObject(3, UUID.class));
-                Counter held = new Counter(TallyBuckets.SURVEY_LEVEL, TallyBuckets.QUARANTINED);
-                tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, List.of(held))), -1);
+                List<Counter> held = TallyBuckets.held(rs.getString(5));
+                int recordKey = rs.getInt(6);
+                tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, held, recordKey)), -1);
                 if (verdict == Verdict.RELEASE) {
                     List<Counter> answers = TallyBuckets.of(survey.definition(), json.readTree(rs.getString(4)));
-                    tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, answers)));
+                    tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, answers, recordKey)));
                 }
             }
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("The quarantine decision could not be stored", e);
         }
         audit.record(verdict.action, survey.slug(), Map.of("response", response.toString()));
+        return new Outcome.Decided();
     }
 
-    private static ApiException notHeld(Connection connection, SurveySnapshot survey, UUID response) throws SQLException {
+    private static Outcome notHeld(Connection connection, SurveySnapshot survey, UUID response) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("select status from response where id = ? and survey_id = ?")) {
             query.setObject(1, response);
             query.setLong(2, survey.id());
             try (ResultSet rs = query.executeQuery()) {
-                return rs.next()
-                        ? ApiException.conflict("Response " + response + " is " + rs.getString(1) + ", not in quarantine.")
-                        : ApiException.notFound("Survey '" + survey.slug() + "' has no response " + response + ".");
+                return rs.next() ? new Outcome.NotHeld(rs.getString(1)) : new Outcome.NoSuchResponse();
             }
         }
     }

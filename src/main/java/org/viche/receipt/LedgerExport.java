@@ -35,7 +35,7 @@ public class LedgerExport {
     private static final int FETCH_SIZE = 1000;
 
     private static final String SEALED = """
-            select r.seal_id, r.leaf_index, r.id, r.region, r.language, r.channel, r.answers::text, r.text_salt
+            select r.seal_id, r.leaf_index, r.export_id, r.region, r.language, r.channel, r.answers::text, r.text_salt
               from seal s join response r on r.seal_id = s.id
              where s.survey_id = ?
              order by s.id, r.leaf_index

@@ -23,7 +23,7 @@ public class SealStore {
     static final long SEALER_LOCK = 0x5649434845_5345L;
 
     private static final String UNSEALED = """
-            select id, region, language, channel, answers::text, text_salt from response
+            select export_id, region, language, channel, answers::text, text_salt from response
              where survey_id = ? and seal_id is null
              order by submitted_at, id
              limit ?
@@ -40,8 +40,8 @@ public class SealStore {
 
     private static final String MARK_SEALED = """
             update response r set seal_id = ?, leaf_index = t.i - 1
-              from unnest(?::uuid[]) with ordinality as t(id, i)
-             where r.id = t.id
+              from unnest(?::uuid[]) with ordinality as t(export_id, i)
+             where r.export_id = t.export_id
             """;
 
     private static final String SEAL_COLUMNS = "s.id, sv.slug, s.root, s.size, s.sealed_at, s.previous, s.hash";
@@ -76,7 +76,10 @@ public class SealStore {
         return surveys;
     }
 
-    /** The oldest unsealed responses of a survey, in the order they will stand in the tree. */
+    /**
+     * The oldest unsealed responses of a survey (which ones go into the next seal), by export
+     * id; the seal orders them by leaf hash, not by this order.
+     */
     List<ResponseContent> unsealed(Connection connection, long surveyId, int limit) throws SQLException {
         List<ResponseContent> rows = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(UNSEALED)) {
@@ -110,7 +113,7 @@ public class SealStore {
         }
     }
 
-    /** Stores the seal, its leaves in order, and each response's place in it. */
+    /** Stores the seal, its leaves in order, and each response's place in it (responses named by export id). */
     void insert(Connection connection, long surveyId, Seal seal, List<byte[]> leaves, List<UUID> responses)
             throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_SEAL)) {
@@ -176,7 +179,7 @@ public class SealStore {
 
     Optional<Located> byReceipt(Connection connection, String receipt) throws SQLException {
         try (PreparedStatement query = connection.prepareStatement("""
-                select id, region, language, channel, answers::text, text_salt, survey_id, seal_id, leaf_index
+                select export_id, region, language, channel, answers::text, text_salt, survey_id, seal_id, leaf_index
                   from response where receipt = ?""")) {
             query.setString(1, receipt);
             try (ResultSet rs = query.executeQuery()) {
@@ -189,7 +192,11 @@ public class SealStore {
         }
     }
 
-    /** Reads {@code id, region, language, channel, answers, text_salt} starting at column {@code first}. */
+    /**
+     * Reads {@code export_id, region, language, channel, answers, text_salt} starting at column
+     * {@code first}: the canonical form names a response by its export id, never by the id
+     * returned to its submitter.
+     */
     static ResponseContent content(ResultSet rs, int first) throws SQLException {
         return new ResponseContent(rs.getObject(first, UUID.class), rs.getString(first + 1), rs.getString(first + 2),
                 rs.getString(first + 3), rs.getString(first + 4), rs.getBytes(first + 5));

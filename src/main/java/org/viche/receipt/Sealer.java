@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,7 +25,8 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Seals accepted responses into Merkle trees, survey by survey, each seal chained to the
- * previous one. Runs on a schedule and when a survey closes. Each seal is one transaction
+ * previous one, leaves in the order of their hashes, at least the survey's minimum cell size
+ * of responses in each seal while it is open (docs/privacy.md). Runs on a schedule and when a survey closes. Each seal is one transaction
  * holding a PostgreSQL advisory lock, so however many instances run, one seals at a time
  * and every seal sees the chain head its predecessor committed. Submissions never wait:
  * they insert rows the sealer has not read yet, and the sealer only updates rows it read.
@@ -103,22 +105,37 @@ public class Sealer {
                 return LOCKED;
             }
             List<ResponseContent> responses = store.unsealed(connection, surveyId, config.maxLeaves());
-            if (responses.isEmpty()) {
+            SurveySnapshot survey = surveys.findById(surveyId).orElseThrow();
+            if (responses.isEmpty() || responses.size() < smallestSeal(survey)) {
                 return 0;
             }
-            SurveySnapshot survey = surveys.findById(surveyId).orElseThrow();
             CanonicalForm canonical = new CanonicalForm(survey);
-            List<byte[]> leaves = new ArrayList<>(responses.size());
-            List<UUID> ids = new ArrayList<>(responses.size());
+            List<Leaf> sorted = new ArrayList<>(responses.size());
             for (ResponseContent response : responses) {
-                leaves.add(canonical.leaf(response));
-                ids.add(response.id());
+                sorted.add(new Leaf(canonical.leaf(response), response.id()));
             }
+            // Leaves stand in the order of their hashes, not of arrival: a seal says which
+            // responses were received together, never in what order.
+            sorted.sort((a, b) -> Arrays.compareUnsigned(a.hash(), b.hash()));
+            List<byte[]> leaves = sorted.stream().map(Leaf::hash).toList();
+            List<UUID> ids = sorted.stream().map(Leaf::exportId).toList();
             Seal seal = new Seal(store.nextSealId(connection), survey.slug(), MerkleTree.root(leaves), leaves.size(),
                     Instant.now(), store.headHash(connection, surveyId));
             store.insert(connection, surveyId, seal, leaves, ids);
-            invitations.settle(connection, surveyId);
+            invitations.shuffle(connection, surveyId);
             return responses.size();
         }
+    }
+
+    private record Leaf(byte[] hash, UUID exportId) {
+    }
+
+    /**
+     * An open survey's seal waits for at least as many responses as its smallest published cell
+     * (and never more than a seal can hold), so that no seal's time places a lone respondent
+     * within a minute; a closed survey's last responses are sealed however few they are.
+     */
+    private int smallestSeal(SurveySnapshot survey) {
+        return survey.isOpen() ? Math.min(survey.definition().minCellSize(), config.maxLeaves()) : 1;
     }
 }

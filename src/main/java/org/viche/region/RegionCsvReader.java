@@ -32,8 +32,10 @@ final class RegionCsvReader {
             }
             String date = row.isMapped("population_date") ? row.get("population_date") : "";
             String notes = row.isMapped("notes") ? row.get("notes") : "";
+            String population = row.get("population");
+            // the answers that are not places (abroad, undisclosed) have no population
             regions.add(new Region(row.get("code"), Map.copyOf(names), row.get("kind"),
-                    Long.parseLong(row.get("population")),
+                    population.isBlank() ? 0 : Long.parseLong(population),
                     date.isBlank() ? null : LocalDate.parse(date), notes.isBlank() ? null : notes));
         }
         if (regions.isEmpty()) {

@@ -20,10 +20,10 @@ public record RegionScheme(String code, List<Region> regions) {
         return region(regionCode).isPresent();
     }
 
-    /** N_h per region code: the populations weighting uses. */
+    /** N_h per place: the populations weighting uses (the answers that are not places have none). */
     public Map<String, Long> populations() {
         Map<String, Long> map = new LinkedHashMap<>();
-        regions.forEach(r -> map.put(r.code(), r.population()));
+        regions.stream().filter(Region::isPlace).forEach(r -> map.put(r.code(), r.population()));
         return map;
     }
 

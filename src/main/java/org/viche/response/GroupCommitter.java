@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -20,13 +21,34 @@ import java.util.function.Function;
  * <p>No waiting is added: a committer blocks on the queue and takes the first item at once;
  * batches form only while another commit is in flight, which is exactly when they help.
  *
+ * <p>The answer to a caller is the truth. When a caller's wait ends, its work is withdrawn if
+ * no committer has taken it yet (then it can never commit, and the caller may say so); once a
+ * committer has taken it, the caller waits for the outcome, however long the commit takes —
+ * answering "not stored" for work that still commits would make a retry count twice.
+ *
  * @param <I> one unit of work (e.g. a response to store)
  * @param <O> its result
  */
 public final class GroupCommitter<I, O> implements AutoCloseable {
 
-    /** Work of one caller: several items (a batch request) that succeed or fail together. */
-    private record Pending<I, O>(List<I> items, CompletableFuture<List<O>> result) {
+    /**
+     * Work of one caller: several items (a batch request) that succeed or fail together.
+     * {@code state} moves once, from QUEUED to TAKEN (a committer has it) or to WITHDRAWN (its
+     * caller gave up first); whoever moves it decides its fate.
+     */
+    private record Pending<I, O>(List<I> items, CompletableFuture<List<O>> result, AtomicInteger state) {
+
+        static final int QUEUED = 0;
+        static final int TAKEN = 1;
+        static final int WITHDRAWN = 2;
+
+        boolean take() {
+            return state.compareAndSet(QUEUED, TAKEN);
+        }
+
+        boolean withdraw() {
+            return state.compareAndSet(QUEUED, WITHDRAWN);
+        }
     }
 
     private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
@@ -50,15 +72,28 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         }
     }
 
-    /** Commits {@code items} (with others' work) and returns their results once committed. */
+    /**
+     * Commits {@code items} (with others' work) and returns their results once committed.
+     *
+     * @throws TimeoutException only when the work was withdrawn unstarted: nothing of it is stored
+     */
     public List<O> submit(List<I> items, long timeout, TimeUnit unit) throws InterruptedException, TimeoutException {
         if (!running) {
             throw new IllegalStateException("Group committer is shut down");
         }
-        CompletableFuture<List<O>> result = new CompletableFuture<>();
-        queue.add(new Pending<>(List.copyOf(items), result));
+        Pending<I, O> pending = new Pending<>(List.copyOf(items), new CompletableFuture<>(), new AtomicInteger(Pending.QUEUED));
+        queue.add(pending);
         try {
-            return result.get(timeout, unit);
+            try {
+                return pending.result().get(timeout, unit);
+            } catch (TimeoutException | InterruptedException e) {
+                if (pending.withdraw()) {
+                    queue.remove(pending);
+                    throw e;
+                }
+                // A committer has it: its transaction decides, and the caller must hear the decision.
+                return awaitOutcome(pending);
+            }
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -67,21 +102,41 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         }
     }
 
+    /** Waits for work a committer has taken, even through interrupts: the outcome is the answer. */
+    private List<O> awaitOutcome(Pending<I, O> pending) throws ExecutionException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return pending.result().get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void run() {
         List<Pending<I, O>> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
                 Pending<I, O> first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+                if (first == null || !first.take()) {
+                    continue; // nothing queued, or its caller withdrew it
                 }
                 group.add(first);
                 int items = first.items().size();
                 Pending<I, O> next;
                 while (items < maxItemsPerCommit && (next = queue.peek()) != null
                         && items + next.items().size() <= maxItemsPerCommit && queue.remove(next)) {
-                    group.add(next);
-                    items += next.items().size();
+                    if (next.take()) {
+                        group.add(next);
+                        items += next.items().size();
+                    }
                 }
                 commitGroup(group);
             } catch (InterruptedException e) {

@@ -1,10 +1,15 @@
 package org.viche.response;
 
 /**
- * A client's retry key, scoped to who sent it (a partner token, or all anonymous clients),
- * so that one partner cannot collide with — or probe — another's keys.
+ * A client's retry key, scoped to who sent it (a partner token, or all anonymous clients of a
+ * survey), so that one partner cannot collide with — or probe — another's keys. Anonymous
+ * clients share one scope on purpose: a scope per client would have to be derived from their
+ * address and would tie one address's responses together in the database.
  */
 public record IdempotencyKey(String scope, String key) {
+
+    /** The scope of every anonymous API client's keys (the survey is part of every key's identity). */
+    public static final String ANONYMOUS_SCOPE = "anonymous";
 
     public static final int MAX_LENGTH = 200;
 

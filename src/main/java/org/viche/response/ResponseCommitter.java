@@ -1,5 +1,6 @@
 package org.viche.response;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,7 +38,7 @@ public class ResponseCommitter {
         @WithDefault("2000")
         int maxGroupItems();
 
-        /** How long a caller waits for its commit before giving up with a 503. */
+        /** How long a caller's work may wait for a committer before it is withdrawn with a 503 (nothing stored). */
         @WithDefault("30")
         int timeoutSeconds();
     }
@@ -62,13 +63,21 @@ public class ResponseCommitter {
 
     /** Stores the responses (with whatever else is arriving) and returns their outcomes once committed. */
     public List<ResponseStore.StoreOutcome> store(List<ResponseStore.NewResponse> responses) {
+        return store(responses, Duration.ofSeconds(config.timeoutSeconds()));
+    }
+
+    /**
+     * As {@link #store(List)}, waiting at most {@code wait} for a committer to take the work.
+     * A 503 here is the truth: the work was withdrawn before any transaction held it. Work a
+     * committer has taken is waited for to its end, so it is never answered 503 and committed.
+     */
+    List<ResponseStore.StoreOutcome> store(List<ResponseStore.NewResponse> responses, Duration wait) {
         try {
-            return committer.submit(responses, config.timeoutSeconds(), TimeUnit.SECONDS);
+            return committer.submit(responses, wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw notStored();
         } catch (TimeoutException e) {
-            // The commit may still happen: the client's retry with its idempotency key will tell.
             throw notStored();
         } catch (RuntimeException e) {
             LOG.error("Responses could not be stored", e);

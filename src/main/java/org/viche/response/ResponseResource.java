@@ -86,7 +86,7 @@ public class ResponseResource {
     @APIResponse(responseCode = "429", description = "Too many submissions; see Retry-After")
     public Response submit(@PathParam("slug") String slug,
             @Parameter(description = "Client-chosen retry key (1-200 printable ASCII characters), scoped to the "
-                    + "partner token, or to the client for anonymous submissions")
+                    + "partner token; anonymous keys share one scope per survey, so draw them at random (e.g. a UUID)")
             @HeaderParam("Idempotency-Key") String idempotencyKey,
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
                     name = "partner submission", value = SINGLE_EXAMPLE))) @NotNull SubmissionRequest request) {
@@ -155,7 +155,11 @@ public class ResponseResource {
         return new BatchResponse(results);
     }
 
-    /** Who submits: a partner (scoped), an admin, or an anonymous client known only by a keyed hash. */
+    /**
+     * Who submits: a partner (scoped), an admin, or an anonymous client. {@code clientHash} (a
+     * daily-keyed hash of the address) serves the rate limit and burst review only; it is never
+     * stored with a response.
+     */
     private record Submitter(UUID partnerId, String idempotencyScope, String clientHash) {
         IdempotencyKey keyFor(String key, String field) {
             if (!IdempotencyKey.isWellFormed(key)) {
@@ -172,7 +176,10 @@ public class ResponseResource {
         if (caller.isAnonymous()) {
             String client = limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
             limits.checkPublic(survey.id(), client, items);
-            return new Submitter(null, "client:" + client, client);
+            // Anonymous retry keys share one scope per survey: nothing derived from the address
+            // is stored with the response (docs/privacy.md). Keys are the client's own random
+            // choice; the body check keeps a colliding key from storing or replaying another body.
+            return new Submitter(null, IdempotencyKey.ANONYMOUS_SCOPE, client);
         }
         UUID tokenId = CallerAttributes.tokenId(caller).orElseThrow();
         if (caller.hasRole(Roles.PARTNER)) {

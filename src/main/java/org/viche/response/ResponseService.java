@@ -83,10 +83,15 @@ public class ResponseService {
     public Accepted submit(SurveySnapshot survey, SubmissionRequest request, Origin origin) {
         ResponseStore.NewResponse response = prepare(survey, request, origin);
         ResponseStore.StoreOutcome outcome = storeAll(survey, List.of(response), origin.clientHash()).get(0);
+        if (outcome.surveyClosed()) {
+            throw surveyClosed(survey);
+        }
         if (outcome.invitationRefused()) {
             throw invitationNotAccepted();
         }
-        if (outcome.replayed() && !outcome.sameRequest()) {
+        // A web form's key is one drawn form: sent again with other answers (back, change, send),
+        // it is still that person's one submission, and they see its first receipt.
+        if (outcome.replayed() && !outcome.sameRequest() && origin.channel() != Channel.WEB) {
             throw idempotencyKeyReused();
         }
         return new Accepted(outcome.receipt(), outcome.replayed());
@@ -124,7 +129,9 @@ public class ResponseService {
         List<ResponseStore.StoreOutcome> stored = storeAll(survey, valid, null);
         for (int j = 0; j < stored.size(); j++) {
             ResponseStore.StoreOutcome outcome = stored.get(j);
-            outcomes[validIndex.get(j)] = outcome.invitationRefused()
+            outcomes[validIndex.get(j)] = outcome.surveyClosed()
+                    ? new ItemOutcome(409, null, surveyClosed(survey).toProblem())
+                    : outcome.invitationRefused()
                     ? new ItemOutcome(409, null, invitationNotAccepted().toProblem())
                     : outcome.replayed() && !outcome.sameRequest()
                     ? new ItemOutcome(422, null, idempotencyKeyReused().toProblem())
@@ -168,8 +175,8 @@ public class ResponseService {
         if (survey.definition().accessMode() != SurveyDefinition.AccessMode.OPEN) {
             return responses;
         }
-        List<Optional<QuarantineReason>> decisions = quarantine.classify(survey.id(),
-                responses.stream().map(r -> new QuarantinePolicy.Candidate(clientHash, r.answersJson())).toList());
+        List<Optional<QuarantineReason>> decisions = quarantine.classify(survey,
+                responses.stream().map(r -> new QuarantinePolicy.Candidate(clientHash, r.region(), r.answersJson())).toList());
         List<ResponseStore.NewResponse> classified = new ArrayList<>(responses.size());
         for (int i = 0; i < responses.size(); i++) {
             ResponseStore.NewResponse response = responses.get(i);
@@ -188,8 +195,12 @@ public class ResponseService {
             throw ApiException.notFound("No published survey named '" + survey.slug() + "'.");
         }
         if (survey.status() == SurveyStatus.CLOSED) {
-            throw new ApiException(409, "Survey closed", "Survey '" + survey.slug() + "' is closed to new responses.");
+            throw surveyClosed(survey);
         }
+    }
+
+    private static ApiException surveyClosed(SurveySnapshot survey) {
+        return new ApiException(409, "Survey closed", "Survey '" + survey.slug() + "' is closed to new responses.");
     }
 
     /**

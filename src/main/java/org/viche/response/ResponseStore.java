@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 
 import org.viche.invitation.InvitationStore;
 import org.viche.quarantine.QuarantineReason;
+import org.viche.results.CellKeys;
 import org.viche.results.TallyBuckets;
 import org.viche.results.TallyBuckets.Counter;
 import org.viche.results.TallyWriter;
@@ -53,7 +54,7 @@ public class ResponseStore {
 
         /** What it adds to the tally: its answers, or only to the count of held responses. */
         List<Counter> tallied() {
-            return quarantine == null ? counters : List.of(new Counter(TallyBuckets.SURVEY_LEVEL, TallyBuckets.QUARANTINED));
+            return quarantine == null ? counters : TallyBuckets.held(quarantine.name());
         }
 
         String status() {
@@ -70,23 +71,40 @@ public class ResponseStore {
      * @param replayed an earlier response with the same idempotency key was found; nothing new was stored
      * @param sameRequest for a replay: whether the earlier request body was the same
      * @param invitationRefused the invitation code was unknown or already used; nothing was stored
+     * @param surveyClosed the survey was no longer open when the transaction looked; nothing was stored
      */
-    public record StoreOutcome(Receipt receipt, boolean replayed, boolean sameRequest, boolean invitationRefused) {
+    public record StoreOutcome(Receipt receipt, boolean replayed, boolean sameRequest, boolean invitationRefused,
+            boolean surveyClosed) {
 
         static StoreOutcome stored(Receipt receipt) {
-            return new StoreOutcome(receipt, false, true, false);
+            return new StoreOutcome(receipt, false, true, false, false);
+        }
+
+        static StoreOutcome closed() {
+            return new StoreOutcome(null, false, false, false, true);
         }
     }
 
+    /**
+     * Close is a barrier: the insert holds a share lock on each survey row it writes to and
+     * checks, in its own transaction, that the survey is still OPEN; closing takes the row
+     * exclusively ({@code SurveyService.close}). So a close waits for the inserts in flight, and
+     * an insert that comes after it finds the survey CLOSED: nothing is counted after closedAt.
+     * Share locks do not block one another, so concurrent groups still commit side by side.
+     */
+    private static final String LOCK_OPEN_SURVEYS =
+            "select id from survey where id = any(?::bigint[]) and status = 'OPEN' order by id for share";
+
     private static final String INSERT = """
             insert into response (id, survey_id, region, language, channel, partner_id, answers, receipt,
-                                  idempotency_scope, idempotency_key, request_hash, text_salt, status, quarantine_reason)
+                                  idempotency_scope, idempotency_key, request_hash, text_salt, status, quarantine_reason,
+                                  record_key)
             select r.id, r.survey_id, r.region, r.language, r.channel, r.partner_id, r.answers::jsonb, r.receipt,
-                   r.scope, r.key, decode(r.hash, 'hex'), decode(r.salt, 'hex'), r.status, r.reason
+                   r.scope, r.key, decode(r.hash, 'hex'), decode(r.salt, 'hex'), r.status, r.reason, r.record_key
               from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[],
-                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                          ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::smallint[])
                    as r(id, survey_id, region, language, channel, partner_id, answers, receipt, scope, key, hash, salt,
-                        status, reason)
+                        status, reason, record_key)
             on conflict on constraint response_idempotency_unique do nothing
             returning id
             """;
@@ -120,21 +138,40 @@ public class ResponseStore {
     public List<StoreOutcome> insertAll(List<NewResponse> batch) throws SQLException {
         List<UUID> ids = new ArrayList<>(batch.size());
         List<String> receipts = new ArrayList<>(batch.size());
+        List<Short> recordKeys = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             ids.add(UUID.randomUUID());
             receipts.add(ReceiptCodes.next());
+            recordKeys.add(CellKeys.newRecordKey());
         }
         try (Connection connection = dataSource.getConnection()) {
-            Set<UUID> inserted = insertRows(connection, batch, ids, receipts);
+            Set<Long> open = lockOpenSurveys(connection, batch);
+            List<NewResponse> toInsert = new ArrayList<>();
+            List<UUID> toInsertIds = new ArrayList<>();
+            List<String> toInsertReceipts = new ArrayList<>();
+            List<Short> toInsertKeys = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                if (open.contains(batch.get(i).surveyId())) {
+                    toInsert.add(batch.get(i));
+                    toInsertIds.add(ids.get(i));
+                    toInsertReceipts.add(receipts.get(i));
+                    toInsertKeys.add(recordKeys.get(i));
+                }
+            }
+            Set<UUID> inserted = toInsert.isEmpty() ? new HashSet<>()
+                    : insertRows(connection, toInsert, toInsertIds, toInsertReceipts, toInsertKeys);
             Set<UUID> refused = spendInvitations(connection, batch, ids, inserted);
             inserted.removeAll(refused);
             List<TallyWriter.Target> counted = new ArrayList<>();
             List<NewResponse> replays = new ArrayList<>();
             for (int i = 0; i < batch.size(); i++) {
                 NewResponse r = batch.get(i);
+                if (!open.contains(r.surveyId())) {
+                    continue;
+                }
                 if (inserted.contains(ids.get(i))) {
                     counted.add(new TallyWriter.Target(r.surveyId(), r.region(), source(r.channel().name(), r.partnerId()),
-                            r.tallied()));
+                            r.tallied(), recordKeys.get(i)));
                 } else if (!refused.contains(ids.get(i))) {
                     replays.add(r);
                 }
@@ -144,10 +181,12 @@ public class ResponseStore {
             List<StoreOutcome> outcomes = new ArrayList<>(batch.size());
             for (int i = 0; i < batch.size(); i++) {
                 NewResponse r = batch.get(i);
-                if (inserted.contains(ids.get(i))) {
+                if (!open.contains(r.surveyId())) {
+                    outcomes.add(StoreOutcome.closed());
+                } else if (inserted.contains(ids.get(i))) {
                     outcomes.add(StoreOutcome.stored(new Receipt(ids.get(i), receipts.get(i))));
                 } else if (refused.contains(ids.get(i))) {
-                    outcomes.add(new StoreOutcome(null, false, false, true));
+                    outcomes.add(new StoreOutcome(null, false, false, true, false));
                 } else {
                     Existing first = existing.get(keyOf(r.surveyId(), r.idempotency()));
                     if (first == null) {
@@ -155,15 +194,29 @@ public class ResponseStore {
                     }
                     boolean same = first.requestHash() != null && r.requestHash() != null
                             && first.requestHash().equals(HEX.formatHex(r.requestHash()));
-                    outcomes.add(new StoreOutcome(new Receipt(first.id(), first.receipt()), true, same, false));
+                    outcomes.add(new StoreOutcome(new Receipt(first.id(), first.receipt()), true, same, false, false));
                 }
             }
             return outcomes;
         }
     }
 
-    private Set<UUID> insertRows(Connection connection, List<NewResponse> batch, List<UUID> ids, List<String> receipts)
-            throws SQLException {
+    /** The surveys of the batch that are OPEN, share-locked until the transaction ends (see {@link #LOCK_OPEN_SURVEYS}). */
+    private static Set<Long> lockOpenSurveys(Connection connection, List<NewResponse> batch) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(LOCK_OPEN_SURVEYS)) {
+            lock.setArray(1, connection.createArrayOf("bigint", batch.stream().map(NewResponse::surveyId).distinct().toArray()));
+            Set<Long> open = new HashSet<>();
+            try (ResultSet rs = lock.executeQuery()) {
+                while (rs.next()) {
+                    open.add(rs.getLong(1));
+                }
+            }
+            return open;
+        }
+    }
+
+    private Set<UUID> insertRows(Connection connection, List<NewResponse> batch, List<UUID> ids, List<String> receipts,
+            List<Short> recordKeys) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
             insert.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
             insert.setArray(2, array(connection, "bigint", batch, NewResponse::surveyId));
@@ -181,6 +234,7 @@ public class ResponseStore {
                     r -> r.textSalt() == null ? null : HEX.formatHex(r.textSalt())));
             insert.setArray(13, array(connection, "text", batch, NewResponse::status));
             insert.setArray(14, array(connection, "text", batch, r -> r.quarantine() == null ? null : r.quarantine().name()));
+            insert.setArray(15, connection.createArrayOf("smallint", recordKeys.toArray()));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {

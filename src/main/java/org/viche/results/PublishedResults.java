@@ -17,25 +17,34 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The public snapshot of a survey's results, kept in PostgreSQL ({@code published_results}) so
- * that every instance serves the same figures. A snapshot older than the publish interval is
- * replaced by a conditional upsert: when two instances race, the second one's write is refused
- * and it serves the first one's snapshot, so each interval has exactly one published version.
- * Times come from the database clock, so instances with skewed clocks still agree.
+ * that every instance serves the same figures. The cadence (statistics.md, differencing over
+ * time): a new snapshot replaces the stored one only once it is older than the publish interval
+ * <em>and</em> at least {@code minCellSize} new responses have been counted since it — so two
+ * snapshots never differ by one person — except that the first snapshot after the survey closes
+ * is always published. The replacement is a conditional upsert: when two instances race, the
+ * second one's write is refused and it serves the first one's snapshot. Times come from the
+ * database clock, so instances with skewed clocks still agree.
  */
 @ApplicationScoped
 public class PublishedResults {
 
     private static final String READ = """
             select date_trunc('second', now()), p.body,
-                   coalesce(p.published_at > now() - ? * interval '1 millisecond', false)
+                   coalesce(p.published_at > now() - ? * interval '1 millisecond', false),
+                   p.published_at, p.counted,
+                   (select coalesce(sum(t.count), 0) from tally t
+                     where t.survey_id = ? and t.question = '' and t.bucket = 'responses')
               from (values (1)) as one (x)
               left join published_results p on p.survey_id = ?
             """;
 
     private static final String PUBLISH = """
-            insert into published_results as p (survey_id, published_at, body) values (?, ?, ?::jsonb)
-            on conflict (survey_id) do update set published_at = excluded.published_at, body = excluded.body
-             where p.published_at <= excluded.published_at - ? * interval '1 millisecond'
+            insert into published_results as p (survey_id, published_at, body, counted) values (?, ?, ?::jsonb, ?)
+            on conflict (survey_id) do update
+               set published_at = excluded.published_at, body = excluded.body, counted = excluded.counted
+             where p.published_at < excluded.published_at
+               and (p.published_at <= excluded.published_at - ? * interval '1 millisecond'
+                    or p.published_at < ?::timestamptz)
             """;
 
     private static final String REREAD = "select body from published_results where survey_id = ?";
@@ -46,27 +55,40 @@ public class PublishedResults {
     @Inject
     ObjectMapper json;
 
-    /**
-     * @param compute computes fresh results stamped with the given time; called only when the
-     *        stored snapshot is missing or older than {@code interval}
-     */
+    /** The snapshot with no minimum of new responses and no closing date (the interval alone). */
     public ResultsView get(long surveyId, Duration interval, Function<OffsetDateTime, ResultsView> compute) {
+        return get(surveyId, interval, 0, null, compute);
+    }
+
+    /**
+     * @param minNew counted responses needed since the stored snapshot before a new one is published
+     * @param closedAt when the survey closed, or null: a snapshot older than that is always replaced
+     * @param compute computes fresh results stamped with the given time; called only when the
+     *        stored snapshot is missing or due for replacement
+     */
+    public ResultsView get(long surveyId, Duration interval, long minNew, OffsetDateTime closedAt,
+            Function<OffsetDateTime, ResultsView> compute) {
         long intervalMillis = interval.toMillis();
         try {
             Stored stored = read(surveyId, intervalMillis);
-            if (stored.fresh()) {
+            boolean closing = closedAt != null && stored.body() != null && stored.publishedAt().isBefore(closedAt);
+            if (stored.body() != null && !closing
+                    && (stored.fresh() || stored.countedNow() - stored.counted() < minNew)) {
                 return parse(stored.body());
             }
             // computed with no connection held: compute reads the tallies on a connection of its own
             ResultsView fresh = compute.apply(stored.now());
-            String published = publish(surveyId, stored.now(), json.writeValueAsString(fresh), intervalMillis);
+            String published = publish(surveyId, stored.now(), json.writeValueAsString(fresh), stored.countedNow(),
+                    intervalMillis, closedAt);
             return published == null ? fresh : parse(published);
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot read or publish results", e);
         }
     }
 
-    private record Stored(OffsetDateTime now, String body, boolean fresh) {
+    /** The stored snapshot (body null if none), and the responses counted then and now. */
+    private record Stored(OffsetDateTime now, String body, boolean fresh, OffsetDateTime publishedAt, long counted,
+            long countedNow) {
     }
 
     private Stored read(long surveyId, long intervalMillis) throws SQLException {
@@ -74,21 +96,26 @@ public class PublishedResults {
                 PreparedStatement read = connection.prepareStatement(READ)) {
             read.setLong(1, intervalMillis);
             read.setLong(2, surveyId);
+            read.setLong(3, surveyId);
             try (ResultSet rs = read.executeQuery()) {
                 rs.next();
-                return new Stored(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getBoolean(3));
+                return new Stored(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getBoolean(3),
+                        rs.getObject(4, OffsetDateTime.class), rs.getLong(5), rs.getLong(6));
             }
         }
     }
 
     /** @return null when this snapshot was stored, else the one another instance stored first */
-    private String publish(long surveyId, OffsetDateTime now, String body, long intervalMillis) throws SQLException {
+    private String publish(long surveyId, OffsetDateTime now, String body, long counted, long intervalMillis,
+            OffsetDateTime closedAt) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement publish = connection.prepareStatement(PUBLISH)) {
                 publish.setLong(1, surveyId);
                 publish.setObject(2, now);
                 publish.setString(3, body);
-                publish.setLong(4, intervalMillis);
+                publish.setLong(4, counted);
+                publish.setLong(5, intervalMillis);
+                publish.setObject(6, closedAt);
                 if (publish.executeUpdate() == 1) {
                     return null;
                 }

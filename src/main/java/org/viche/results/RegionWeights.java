@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Post-stratification by region (statistics.md): a respondent in region h weighs
+ * Post-stratification by region (statistics.md), for the microdata's weight column: a respondent in region h weighs
  * {@code w_h = P_h · n / n_h}, where P_h is h's share of the population of the survey's
  * regions that have respondents. Weights sum to n. Raking over a second margin (e.g. age
  * group) would iterate this adjustment per margin; it would live beside this class.
@@ -27,7 +27,8 @@ public final class RegionWeights {
         long n = 0;
         double populationWithRespondents = 0;
         for (Map.Entry<String, Long> e : respondents.entrySet()) {
-            if (e.getValue() > 0) {
+            // answers that are not places (abroad, undisclosed) have no population: weight 0
+            if (e.getValue() > 0 && population.containsKey(e.getKey())) {
                 n += e.getValue();
                 populationWithRespondents += population.getOrDefault(e.getKey(), 0L);
             }
@@ -36,7 +37,7 @@ public final class RegionWeights {
         Map<String, Double> shares = new HashMap<>();
         if (n > 0 && populationWithRespondents > 0) {
             for (Map.Entry<String, Long> e : respondents.entrySet()) {
-                if (e.getValue() > 0) {
+                if (e.getValue() > 0 && population.containsKey(e.getKey())) {
                     double share = population.getOrDefault(e.getKey(), 0L) / populationWithRespondents;
                     shares.put(e.getKey(), share);
                     weights.put(e.getKey(), share * n / e.getValue());

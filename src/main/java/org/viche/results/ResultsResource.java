@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +17,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.viche.survey.QuestionType;
+import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveyDefinition.Option;
 import org.viche.survey.SurveyDefinition.Question;
 import org.viche.survey.SurveyService;
@@ -50,8 +53,16 @@ public class ResultsResource {
     @APIResponse(responseCode = "200", description = "Results; public readers may see figures up to one publish interval old")
     @APIResponse(responseCode = "403", description = NOT_YET_PUBLIC)
     @APIResponse(responseCode = "404", description = "No published survey with this slug")
-    public Response json(@PathParam("slug") String slug) {
-        return withCaching(Response.ok(view(slug), MediaType.APPLICATION_JSON));
+    public Response json(@PathParam("slug") String slug,
+            @Parameter(description = "Language of the disclosure texts (uk, ru, en); default the survey's first")
+            @QueryParam("lang") String lang) {
+        SurveySnapshot survey = surveys.findPublic(slug);
+        return withCaching(Response.ok(results.resultsFor(survey, caller, language(survey, lang)),
+                MediaType.APPLICATION_JSON));
+    }
+
+    private static String language(SurveySnapshot survey, String lang) {
+        return lang != null && SurveyDefinition.SUPPORTED_LANGUAGES.contains(lang) ? lang : survey.firstLanguage();
     }
 
     @GET
@@ -71,10 +82,6 @@ public class ResultsResource {
         ResultsCsv.write(view, options, out);
         return withCaching(Response.ok(out.toString(), "text/csv;charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"" + slug + "-results.csv\""));
-    }
-
-    private ResultsView view(String slug) {
-        return results.resultsFor(surveys.findPublic(slug), caller);
     }
 
     /** Current figures must not land in a shared cache, where public readers would get them. */

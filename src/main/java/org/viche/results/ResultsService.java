@@ -13,6 +13,7 @@ import org.viche.config.VicheConfig;
 import org.viche.error.ApiException;
 import org.viche.region.RegionCatalog;
 import org.viche.region.RegionScheme;
+import org.viche.results.ResultsCalculator.Counting;
 import org.viche.results.ResultsView.Fieldwork;
 import org.viche.results.ResultsView.Weighting;
 import org.viche.security.CallerAttributes;
@@ -45,7 +46,18 @@ public class ResultsService {
 
     /** Current figures for admin and researcher tokens, the public snapshot for anyone else. */
     public ResultsView resultsFor(SurveySnapshot survey, SecurityIdentity reader) {
-        return seesCurrentFigures(reader) ? currentResults(survey) : publicResults(survey);
+        return resultsFor(survey, reader, survey.firstLanguage());
+    }
+
+    /**
+     * As {@link #resultsFor(SurveySnapshot, SecurityIdentity)}, with the disclosure texts
+     * (limitations by access mode, what the counts are) in {@code language}.
+     */
+    public ResultsView resultsFor(SurveySnapshot survey, SecurityIdentity reader, String language) {
+        boolean exact = seesCurrentFigures(reader);
+        ResultsView view = exact ? currentResults(survey) : publicResults(survey);
+        return view.withDisclosure(view.weighting(), view.methodology(), DisclosureTexts.of(survey, language, !exact),
+                view.fieldwork());
     }
 
     public static boolean seesCurrentFigures(SecurityIdentity reader) {
@@ -63,22 +75,24 @@ public class ResultsService {
             throw new ApiException(403, "Results not yet public",
                     "Survey '" + survey.slug() + "' publishes its results when it closes.");
         }
-        return published.get(survey.id(), config.results().publishInterval(), at -> compute(survey, at));
+        return published.get(survey.id(), config.results().publishInterval(), survey.definition().minCellSize(),
+                survey.closedAt(), at -> compute(survey, at, Counting.PERTURBED));
     }
 
-    /** Figures as of now; only for readers allowed to follow every response. */
+    /** Exact figures as of now; only for readers allowed to follow every response. */
     public ResultsView currentResults(SurveySnapshot survey) {
-        return compute(survey, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+        return compute(survey, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS), Counting.EXACT);
     }
 
-    private ResultsView compute(SurveySnapshot survey, OffsetDateTime generatedAt) {
+    private ResultsView compute(SurveySnapshot survey, OffsetDateTime generatedAt, Counting counting) {
         TallySnapshot tally = tallies.read(survey.id());
         Optional<RegionScheme> scheme = regions.scheme(survey.definition().regionScheme());
         ResultsCalculator calculator = new ResultsCalculator(survey, tally,
-                scheme.map(RegionScheme::populations).orElse(Map.of()));
+                scheme.map(RegionScheme::populations).orElse(Map.of()), counting);
+        ResultsCalculator.Pattern pattern = calculator.pattern(ResultsCalculator.Pattern.NONE);
         Weighting weighting = WeightingDisclosure.of(survey.definition().regionScheme(), scheme, survey.regionCodes(),
-                calculator.weights());
-        return calculator.compute(generatedAt).withDisclosure(weighting, survey.definition().methodology(),
-                new Fieldwork(survey.openedAt(), survey.closedAt()));
+                pattern.survey());
+        return calculator.compute(generatedAt, pattern).withDisclosure(weighting, survey.definition().methodology(),
+                null, new Fieldwork(survey.openedAt(), survey.closedAt()));
     }
 }

@@ -3,6 +3,7 @@ package org.viche.results;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 
 import org.viche.survey.SurveyDefinition.Methodology;
 
@@ -12,14 +13,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /**
  * Published results in the shape of api.md. Absent (null) fields are left out of the JSON,
  * which is how a suppressed cell carries no count, share or interval. {@code quarantined}:
- * responses held back as a suspicious burst, counted nowhere else until released. {@code weighting},
+ * responses held back as a suspicious burst, counted nowhere else until released; {@code quarantinedByReason}:
+ * the same, by reason (never which answers). {@code weighting},
  * {@code methodology} and {@code fieldwork} are what must be disclosed beside the figures
  * (statistics.md, "What accompanies every published result").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ResultsView(String survey, long responses, OffsetDateTime generatedAt, int minCellSize,
-        List<RegionResponses> regions, List<QuestionResults> questions, long quarantined, Weighting weighting,
-        Methodology methodology, Fieldwork fieldwork) {
+public record ResultsView(String survey, Long responses, boolean responsesSuppressed, OffsetDateTime generatedAt,
+        int minCellSize, List<RegionResponses> regions, List<QuestionResults> questions, long quarantined,
+        Map<String, Long> quarantinedByReason, Perturbation perturbation, Weighting weighting, Methodology methodology,
+        Disclosure disclosure, Fieldwork fieldwork) {
 
     /** The canonical constructor is the one JSON is read with (published snapshots are stored as JSON). */
     @JsonCreator
@@ -27,14 +30,34 @@ public record ResultsView(String survey, long responses, OffsetDateTime generate
     }
 
     /** The figures alone, before the disclosure is attached. */
-    public ResultsView(String survey, long responses, OffsetDateTime generatedAt, int minCellSize,
-            List<RegionResponses> regions, List<QuestionResults> questions, long quarantined) {
-        this(survey, responses, generatedAt, minCellSize, regions, questions, quarantined, null, null, null);
+    public ResultsView(String survey, Long responses, OffsetDateTime generatedAt, int minCellSize,
+            List<RegionResponses> regions, List<QuestionResults> questions, long quarantined,
+            Map<String, Long> quarantinedByReason, Perturbation perturbation) {
+        this(survey, responses, responses == null, generatedAt, minCellSize, regions, questions, quarantined,
+                quarantinedByReason, perturbation, null, null, null, null);
     }
 
-    public ResultsView withDisclosure(Weighting weighting, Methodology methodology, Fieldwork fieldwork) {
-        return new ResultsView(survey, responses, generatedAt, minCellSize, regions, questions, quarantined, weighting,
-                methodology, fieldwork);
+    public ResultsView withDisclosure(Weighting weighting, Methodology methodology, Disclosure disclosure,
+            Fieldwork fieldwork) {
+        return new ResultsView(survey, responses, responsesSuppressed, generatedAt, minCellSize, regions, questions,
+                quarantined, quarantinedByReason, perturbation, weighting, methodology, disclosure, fieldwork);
+    }
+
+    /**
+     * Whether counts are cell-key perturbed (public readers) or exact (admin and researcher
+     * tokens), and the published perturbation table: {@code table[min(c, 20)][cellKey]} = d.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Perturbation(boolean applied, int maxAbsolute, String method, List<List<Integer>> table) {
+    }
+
+    /**
+     * The disclosure texts that follow the survey's access mode and the reader's language:
+     * the same sentences appear in the JSON, the CSV metadata (data package) and on the page.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Disclosure(String language, String accessMode, String limitations, String perturbation,
+            String codebook) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -76,16 +99,25 @@ public record ResultsView(String survey, long responses, OffsetDateTime generate
     public record PositionCount(int position, long count, Double share) {
     }
 
-    public record Weighted(double nEffective, double designEffect, List<WeightedOption> options) {
+    /**
+     * The overall figure post-stratified on the published partition: each visible place its own
+     * stratum, {@code pooledRegions} (the hidden places) one stratum together. Choice questions
+     * carry option shares; SCALE a weighted {@code mean} and its {@code meanSe}; RANKING weighted
+     * first shares and mean Borda points.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Weighted(double nEffective, double designEffect, List<WeightedOption> options, Double mean,
+            Double meanSe, List<String> pooledRegions) {
     }
 
-    public record WeightedOption(String key, double share, double[] ci95) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record WeightedOption(String key, Double share, double[] ci95, Double bordaMean) {
     }
 
     /** How the overall figures were weighted, to which targets, and what the intervals mean. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Weighting(String method, String formula, String regionScheme, List<WeightingTarget> targets,
-            String limitations) {
+            List<String> pooledRegions, List<String> notWeighted, String limitations) {
     }
 
     /**

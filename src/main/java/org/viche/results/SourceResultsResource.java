@@ -66,8 +66,12 @@ public class SourceResultsResource {
         Map<String, Long> population = regions.populations(survey.definition().regionScheme());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         List<SourceResults> sources = new ArrayList<>();
+        // no source shows a region the whole survey's publication hides (one pattern per publication)
+        ResultsCalculator.Pattern whole = new ResultsCalculator(survey, tallies.read(survey.id()), population)
+                .pattern(ResultsCalculator.Pattern.NONE);
         tallies.readBySource(survey.id()).forEach((source, tally) -> {
-            ResultsView view = new ResultsCalculator(survey, tally, population).compute(now);
+            ResultsCalculator calculator = new ResultsCalculator(survey, tally, population);
+            ResultsView view = calculator.compute(now, calculator.pattern(whole));
             int colon = source.indexOf(':');
             if (colon < 0) {
                 sources.add(new SourceResults(source, null, null, view));

@@ -1,14 +1,16 @@
 package org.viche.results;
 
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Disclosure control (statistics.md): cells with 0 < n < minCellSize are suppressed; if that
- * leaves exactly one suppressed region, the overall total minus the others would reveal it,
- * so the next-smallest region is suppressed too. Empty cells (n = 0) are shown as 0.
+ * Disclosure control for one list of regions (statistics.md): cells with 0 < n < minCellSize
+ * are hidden; if exactly one non-zero region stands hidden, the next-smallest non-zero one is
+ * hidden too (else the total minus the others gives it back); and when even that leaves fewer
+ * than two non-zero regions hidden together, the zero regions are hidden with them, so that a
+ * lone small region cannot be read off the zeros around it.
  */
 public final class Suppression {
 
@@ -21,18 +23,37 @@ public final class Suppression {
 
     /** @return the regions whose cells must be suppressed */
     public static Set<String> regionsToSuppress(Map<String, Long> nByRegion, int minCellSize) {
-        Set<String> suppressed = new HashSet<>();
+        return regionsToSuppress(nByRegion, minCellSize, Set.of());
+    }
+
+    /**
+     * @param forced regions hidden already (by the survey-level list, or a linked question)
+     * @return the regions whose cells must be suppressed, a superset of {@code forced} within the map's regions
+     */
+    public static Set<String> regionsToSuppress(Map<String, Long> nByRegion, int minCellSize, Set<String> forced) {
+        Set<String> hidden = new LinkedHashSet<>();
         nByRegion.forEach((region, n) -> {
-            if (isSmall(n, minCellSize)) {
-                suppressed.add(region);
+            if (forced.contains(region) || isSmall(n, minCellSize)) {
+                hidden.add(region);
             }
         });
-        if (suppressed.size() == 1) {
+        if (nonZeroHidden(nByRegion, hidden) == 1) {
             nByRegion.entrySet().stream()
-                    .filter(e -> e.getValue() > 0 && !suppressed.contains(e.getKey()))
+                    .filter(e -> e.getValue() > 0 && !hidden.contains(e.getKey()))
                     .min(Comparator.comparingLong(Map.Entry<String, Long>::getValue).thenComparing(Map.Entry::getKey))
-                    .ifPresent(e -> suppressed.add(e.getKey()));
+                    .ifPresent(e -> hidden.add(e.getKey()));
         }
-        return suppressed;
+        if (nonZeroHidden(nByRegion, hidden) == 1) {
+            nByRegion.forEach((region, n) -> {
+                if (n == 0) {
+                    hidden.add(region);
+                }
+            });
+        }
+        return hidden;
+    }
+
+    private static long nonZeroHidden(Map<String, Long> nByRegion, Set<String> hidden) {
+        return hidden.stream().filter(r -> nByRegion.getOrDefault(r, 0L) > 0).count();
     }
 }

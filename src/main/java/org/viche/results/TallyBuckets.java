@@ -14,7 +14,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * <ul>
  * <li>{@code ("", "responses")}: one per response, per region;</li>
- * <li>{@code ("", "quarantined")}: one per response held back uncounted (instead of all others);</li>
+ * <li>{@code ("", "quarantined")}: one per response held back uncounted (instead of all others),
+ * and {@code ("", "quarantined:REASON")} beside it, so results say why;</li>
  * <li>{@code (q, "answered")}: the response answered question q (the n of its cell);</li>
  * <li>{@code (q, "option:k")}: chose option k (single and multiple choice);</li>
  * <li>{@code (q, "value:v")}: gave scale value v;</li>
@@ -27,6 +28,8 @@ public final class TallyBuckets {
     public static final String RESPONSES = "responses";
     public static final String ANSWERED = "answered";
     public static final String QUARANTINED = "quarantined";
+    /** The reasons results report held responses under (QuarantineReason's names; results do not import it). */
+    public static final List<String> QUARANTINE_REASONS = List.of("CLIENT_BURST", "IDENTICAL_ANSWERS", "ANSWER_SURGE");
     static final String OPTION = "option:";
     static final String VALUE = "value:";
     static final String RANK = "rank:";
@@ -35,6 +38,15 @@ public final class TallyBuckets {
     }
 
     private TallyBuckets() {
+    }
+
+    /** The counters of a response held back for {@code reason}: the held count, and the count by reason. */
+    public static List<Counter> held(String reason) {
+        return List.of(new Counter(SURVEY_LEVEL, QUARANTINED), new Counter(SURVEY_LEVEL, quarantinedFor(reason)));
+    }
+
+    static String quarantinedFor(String reason) {
+        return QUARANTINED + ":" + reason;
     }
 
     /** Counters for one response with already-validated, normalised answers. */

@@ -26,17 +26,27 @@ public class TallyWriter {
     static final int SLOTS = 8;
 
     private static final String UPSERT = """
-            insert into tally (survey_id, question, region, bucket, source, slot, count)
-            select c.survey_id, c.question, c.region, c.bucket, c.source, ?, c.count
-              from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
-                   as c(survey_id, question, region, bucket, source, count)
+            insert into tally (survey_id, question, region, bucket, source, slot, count, key_sum)
+            select c.survey_id, c.question, c.region, c.bucket, c.source, ?, c.count, c.key_sum
+              from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[], ?::bigint[])
+                   as c(survey_id, question, region, bucket, source, count, key_sum)
              order by c.survey_id, c.question, c.region, c.bucket, c.source
             on conflict (survey_id, question, region, bucket, source, slot)
-            do update set count = tally.count + excluded.count
+            do update set count = tally.count + excluded.count, key_sum = tally.key_sum + excluded.key_sum
             """;
 
-    /** Where one response's counters go. */
-    public record Target(long surveyId, String region, String source, List<Counter> counters) {
+    /**
+     * Where one response's counters go; {@code recordKey} is the response's random key
+     * (0..255, {@link CellKeys}), added to the key sum of every counter it touches.
+     */
+    public record Target(long surveyId, String region, String source, List<Counter> counters, int recordKey) {
+    }
+
+    /** A counter's change: how many responses and the sum of their record keys. */
+    private record Change(long count, long keySum) {
+        Change plus(Change o) {
+            return new Change(count + o.count, keySum + o.keySum);
+        }
     }
 
     private record Key(long surveyId, String question, String region, String bucket, String source)
@@ -57,10 +67,11 @@ public class TallyWriter {
 
     /** Adds {@code delta} (negative to take back) to each counter of each target. */
     public void add(Connection connection, List<Target> responses, long delta) throws SQLException {
-        Map<Key, Long> sums = new TreeMap<>();
+        Map<Key, Change> sums = new TreeMap<>();
         for (Target t : responses) {
+            Change change = new Change(delta, delta * t.recordKey());
             for (Counter c : t.counters()) {
-                sums.merge(new Key(t.surveyId(), c.question(), t.region(), c.bucket(), t.source()), delta, Long::sum);
+                sums.merge(new Key(t.surveyId(), c.question(), t.region(), c.bucket(), t.source()), change, Change::plus);
             }
         }
         if (sums.isEmpty()) {
@@ -74,7 +85,8 @@ public class TallyWriter {
             upsert.setArray(4, connection.createArrayOf("text", keys.stream().map(Key::region).toArray(String[]::new)));
             upsert.setArray(5, connection.createArrayOf("text", keys.stream().map(Key::bucket).toArray(String[]::new)));
             upsert.setArray(6, connection.createArrayOf("text", keys.stream().map(Key::source).toArray(String[]::new)));
-            upsert.setArray(7, connection.createArrayOf("bigint", keys.stream().map(sums::get).toArray(Long[]::new)));
+            upsert.setArray(7, connection.createArrayOf("bigint", keys.stream().map(k -> sums.get(k).count()).toArray(Long[]::new)));
+            upsert.setArray(8, connection.createArrayOf("bigint", keys.stream().map(k -> sums.get(k).keySum()).toArray(Long[]::new)));
             upsert.executeUpdate();
         }
     }

@@ -2,6 +2,7 @@ package org.viche.results;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.viche.region.Region;
 import org.viche.region.RegionScheme;
@@ -10,42 +11,48 @@ import org.viche.results.ResultsView.WeightingTarget;
 
 /**
  * What statistics.md requires beside every weighted figure: the method, the population figure
- * and its date for each region, and a limitations note saying what the intervals of an opt-in
- * sample mean. Shared by the results JSON and the data package so that both say the same.
+ * and its date for each place, which hidden places were pooled into one stratum, which answers
+ * are not weighted at all, and what the intervals of an opt-in sample mean. Shared by the
+ * results JSON and the data package so that both say the same.
  */
 public final class WeightingDisclosure {
 
-    public static final String METHOD = "post-stratification by region";
+    public static final String METHOD = "post-stratification by region, hidden regions pooled";
 
-    public static final String FORMULA = "Overall figures weight a respondent in region h by w = P_h · n / n_h, where "
-            + "P_h = N_h / ΣN is h's share of the population of the survey's regions that have respondents, n_h the "
-            + "respondents in h and n all respondents (weights sum to n). Weighted intervals are Wilson intervals with n "
-            + "replaced by Kish's effective sample size (Σw)² / Σw². Figures per region are unweighted.";
+    public static final String FORMULA = "Overall figures are post-stratified on the published partition: every region "
+            + "shown is a stratum of its own, and all regions hidden by disclosure control together form one pooled "
+            + "stratum (its population the sum of theirs, its respondents the sum of theirs; listed in pooledRegions, and "
+            + "per question in its weighted.pooledRegions). A respondent in stratum s weighs w = P_s · n / n_s, where P_s "
+            + "is s's share of the population of the strata with respondents to the question, n_s its respondents and n "
+            + "all weighted respondents (weights sum to n). Weighted shares are Σ P_s·p_s; weighted intervals are Wilson "
+            + "intervals with n replaced by Kish's effective sample size (Σw)² / Σw² = 1 / Σ P_s²/n_s. SCALE questions get "
+            + "a weighted mean with standard error sqrt(weighted variance / n_eff); RANKING questions weighted mean Borda "
+            + "points. Answers that are not places (living abroad, preferring not to say; listed in notWeighted) are "
+            + "counted and shown but outside the weighting. Public weighted figures are computed from the perturbed "
+            + "counts. If no region of a question is shown, no weighted figure is published. Figures per region are "
+            + "unweighted.";
 
-    public static final String LIMITATIONS = "Respondents chose to take part (an opt-in, self-selected sample), so the "
-            + "figures describe the people who answered, not the population. The 95% intervals describe the sampling "
-            + "variability of this sample under a model (independent respondents within each region, weighted to the "
-            + "regions' population shares); they are not a margin of error for the population. Weighting corrects only "
-            + "the mix of regions: it cannot remove self-selection within a region. Population figures are the "
-            + "official estimates as of the date shown for each region; where people have since moved, the targets "
-            + "are out of date.";
+    public static final String LIMITATIONS = "Weighting corrects only the mix of regions: it cannot remove "
+            + "self-selection within a region. Population figures are the official estimates as of the date shown for "
+            + "each region; where people have since moved, the targets are out of date.";
 
     private WeightingDisclosure() {
     }
 
-    /**
-     * @param weights the weights in use, to disclose each region's target share; null to give
-     *        the population figures only (before any response is known)
-     */
+    /** @param pooled the places hidden in the survey-level list, pooled into one stratum */
     public static Weighting of(String schemeCode, Optional<RegionScheme> scheme, List<String> regionCodes,
-            RegionWeights weights) {
-        List<WeightingTarget> targets = regionCodes.stream().map(code -> {
+            Set<String> pooled) {
+        List<String> notWeighted = regionCodes.stream()
+                .filter(code -> scheme.flatMap(s -> s.region(code)).map(r -> !r.isPlace()).orElse(false)).toList();
+        List<WeightingTarget> targets = regionCodes.stream().filter(code -> !notWeighted.contains(code)).map(code -> {
             Optional<Region> region = scheme.flatMap(s -> s.region(code));
             String note = region.map(Region::notes).filter(n -> n != null && !n.isBlank()).orElse(null);
             return new WeightingTarget(code, region.map(Region::population).orElse(null),
-                    region.map(Region::populationDate).orElse(null),
-                    weights == null ? null : weights.populationShare(code), note);
+                    region.map(Region::populationDate).orElse(null), null, note);
         }).toList();
-        return new Weighting(METHOD, FORMULA, schemeCode, targets, LIMITATIONS);
+        List<String> pooledPlaces = regionCodes.stream().filter(pooled::contains).filter(c -> !notWeighted.contains(c))
+                .toList();
+        return new Weighting(METHOD, FORMULA, schemeCode, targets, pooledPlaces.isEmpty() ? null : pooledPlaces,
+                notWeighted.isEmpty() ? null : notWeighted, LIMITATIONS);
     }
 }

@@ -20,6 +20,9 @@ public final class Wilson {
         double denominator = 1 + z2 / n;
         double centre = (p + z2 / (2 * n)) / denominator;
         double half = Z95 * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-        return new double[] {Math.max(0, centre - half), Math.min(1, centre + half)};
+        // exact at the edges: rounding leaves 1 − 1e-16 at p = 1 and 1e-17 at p = 0 otherwise
+        double low = p <= 0 ? 0 : Math.max(0, centre - half);
+        double high = p >= 1 ? 1 : Math.min(1, centre + half);
+        return new double[] {low, high};
     }
 }

@@ -1,5 +1,6 @@
 package org.viche.security;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -16,8 +17,16 @@ public class ApiTokenRepository implements PanacheRepositoryBase<ApiToken, UUID>
         return find("secretHash", (Object) hash).firstResultOptional();
     }
 
-    public boolean anyUsableAdmin() {
-        return count("role = ?1 and revokedAt is null", Roles.ADMIN) > 0;
+    /** Bootstrap's check-then-insert must not interleave between instances starting together. */
+    private static final long BOOTSTRAP_LOCK = 0x76696368655f6231L; // "viche_b1"
+
+    public boolean anyUsableAdmin(OffsetDateTime now) {
+        return count("role = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)", Roles.ADMIN, now) > 0;
+    }
+
+    /** Held until the calling transaction ends. */
+    void lockForBootstrap() {
+        getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")").getSingleResult();
     }
 
     public List<ApiToken> listNewestFirst() {

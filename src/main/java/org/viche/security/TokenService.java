@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -75,16 +76,39 @@ public class TokenService {
         return token;
     }
 
-    /** Makes {@code secret} an admin token unless a usable admin token already exists. */
+    /**
+     * The bootstrap rule, exactly as the README states it: a given token (at least
+     * {@value BootstrapOutcome#MIN_LENGTH} characters) becomes an admin token only while the
+     * database holds no usable (unrevoked, unexpired) admin token; with none given and none
+     * usable, one is generated. Serialised across instances starting together, so two of them
+     * never both see "no admin" and both create one.
+     */
     @Transactional
-    public boolean bootstrapAdmin(String secret) {
-        if (tokens.anyUsableAdmin() || tokens.findBySecretHash(TokenSecrets.hash(secret)).isPresent()) {
-            return false;
+    public BootstrapOutcome bootstrap(Optional<String> given) {
+        Optional<String> secret = given.filter(s -> !s.isBlank());
+        if (secret.isPresent() && secret.get().length() < BootstrapOutcome.MIN_LENGTH) {
+            return BootstrapOutcome.of(BootstrapOutcome.Kind.REFUSED_TOO_SHORT);
         }
-        ApiToken token = newToken("bootstrap-admin", Roles.ADMIN, secret);
+        tokens.lockForBootstrap();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (secret.isPresent()) {
+            Optional<ApiToken> known = tokens.findBySecretHash(TokenSecrets.hash(secret.get()));
+            if (known.isPresent()) {
+                return BootstrapOutcome.of(Roles.ADMIN.equals(known.get().role) && known.get().isUsableAt(now)
+                        ? BootstrapOutcome.Kind.ALREADY_ADMIN
+                        : BootstrapOutcome.Kind.REFUSED_ALREADY_ISSUED);
+            }
+        }
+        if (tokens.anyUsableAdmin(now)) {
+            return BootstrapOutcome.of(secret.isPresent()
+                    ? BootstrapOutcome.Kind.REFUSED_ADMIN_EXISTS
+                    : BootstrapOutcome.Kind.NOTHING_TO_DO);
+        }
+        String stored = secret.orElseGet(TokenSecrets::newSecret);
+        ApiToken token = newToken("bootstrap-admin", Roles.ADMIN, stored);
         tokens.persist(token);
         recordIssued(token);
-        return true;
+        return secret.isPresent() ? BootstrapOutcome.of(BootstrapOutcome.Kind.STORED) : BootstrapOutcome.generated(stored);
     }
 
     private void recordIssued(ApiToken token) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * A survey as its author writes it (see api.md). Enumerated fields are kept as strings so
@@ -83,8 +84,21 @@ public record SurveyDefinition(
     public record ShowIf(String question, List<String> anyOf) {
     }
 
+    /**
+     * AAPOR disclosure, each text a map language → text like every other text of a definition.
+     * {@code sponsor} paid for the survey, {@code conductedBy} ran it. Definitions stored before
+     * texts were per language held plain (English) strings; they are read as {@code {"en": …}}.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Methodology(String sponsor, String population, String recruitment, String mode, String limitations) {
+    public record Methodology(
+            @JsonDeserialize(using = LegacyText.class) Map<String, String> sponsor,
+            @JsonDeserialize(using = LegacyText.class) Map<String, String> conductedBy,
+            @JsonDeserialize(using = LegacyText.class) Map<String, String> population,
+            @JsonDeserialize(using = LegacyText.class) Map<String, String> recruitment,
+            @JsonDeserialize(using = LegacyText.class) Map<String, String> mode,
+            @JsonDeserialize(using = LegacyText.class) Map<String, String> limitations) {
+
+        public static final Methodology NONE = new Methodology(null, null, null, null, null, null);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -57,6 +57,7 @@ public class SurveyDefinitionValidator {
         List<String> languages = checkLanguages(d, errors);
         checkText(d.title(), "title", languages, true, errors);
         checkText(d.description(), "description", languages, false, errors);
+        checkMethodology(d.methodology(), languages, errors);
         checkRegions(d, errors);
         checkEnum(d.access(), "access", Set.of("OPEN", "TOKEN"), errors);
         checkQuestions(d.questions(), languages, errors);
@@ -91,6 +92,19 @@ public class SurveyDefinitionValidator {
             }
         }
         return languages.stream().filter(SurveyDefinition.SUPPORTED_LANGUAGES::contains).distinct().toList();
+    }
+
+    /** Every methodology text is optional, but where given it is given in each of the survey's languages. */
+    private void checkMethodology(SurveyDefinition.Methodology m, List<String> languages, Errors errors) {
+        if (m == null) {
+            return;
+        }
+        checkText(m.sponsor(), "methodology.sponsor", languages, false, errors);
+        checkText(m.conductedBy(), "methodology.conductedBy", languages, false, errors);
+        checkText(m.population(), "methodology.population", languages, false, errors);
+        checkText(m.recruitment(), "methodology.recruitment", languages, false, errors);
+        checkText(m.mode(), "methodology.mode", languages, false, errors);
+        checkText(m.limitations(), "methodology.limitations", languages, false, errors);
     }
 
     private void checkText(Map<String, String> text, String field, List<String> languages, boolean required, Errors errors) {

@@ -2,6 +2,7 @@ package org.viche.survey;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.viche.error.ApiException;
 import org.viche.error.FieldError;
 import org.viche.region.RegionCatalog;
 import org.viche.region.Region;
+import org.viche.region.RegionScheme;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -167,10 +169,12 @@ public class SurveyService {
 
     private Parsed parse(String stored) {
         SurveyDefinition definition = read(stored);
-        List<String> regionCodes = definition.regions() != null ? List.copyOf(definition.regions())
-                : regions.scheme(definition.regionScheme()).map(s -> s.regions().stream().map(Region::code).toList())
-                        .orElse(List.of());
-        return new Parsed(stored, definition, regionCodes);
+        List<Region> scheme = regions.scheme(definition.regionScheme()).map(RegionScheme::regions).orElse(List.of());
+        List<String> regionCodes = new ArrayList<>(definition.regions() != null ? definition.regions()
+                : scheme.stream().filter(Region::isPlace).map(Region::code).toList());
+        // living abroad and preferring not to say are answers every survey accepts (api.md)
+        scheme.stream().filter(r -> !r.isPlace() && !regionCodes.contains(r.code())).forEach(r -> regionCodes.add(r.code()));
+        return new Parsed(stored, definition, List.copyOf(regionCodes));
     }
 
     private String write(SurveyDefinition definition) {

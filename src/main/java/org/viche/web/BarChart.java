@@ -13,7 +13,7 @@ import java.util.Locale;
  * <p>Drawn in a 320-unit-wide box: at a 360&nbsp;px phone width one unit is about one pixel,
  * so 13-unit labels stay readable. Labels sit above their bar and wrap, because SVG text does not.
  */
-public record BarChart(String id, String title, int height, List<Bar> bars) {
+public record BarChart(String id, String title, String caption, String intervalNote, int height, List<Bar> bars) {
 
     static final int WIDTH = 320;
     static final int TRACK = 232;
@@ -34,7 +34,11 @@ public record BarChart(String id, String title, int height, List<Bar> bars) {
     record Input(String label, Double share, double[] interval, String value) {
     }
 
-    static BarChart of(String id, String title, List<Input> inputs) {
+    /**
+     * {@code caption}: what the bars show and how many answered, visible under the chart;
+     * {@code intervalNote}: what the whiskers mean, or null when no bar has one.
+     */
+    static BarChart of(String id, String title, String caption, String intervalNote, List<Input> inputs) {
         List<Bar> bars = new ArrayList<>();
         int y = 0;
         for (Input input : inputs) {
@@ -49,7 +53,7 @@ public record BarChart(String id, String title, int height, List<Bar> bars) {
                     whisker(input.interval(), barY + BAR / 2.0)));
             y = barY + BAR + GAP;
         }
-        return new BarChart(id, title, Math.max(y - GAP + 2, 1), bars);
+        return new BarChart(id, title, caption, intervalNote, Math.max(y - GAP + 2, 1), bars);
     }
 
     /** An SVG path for the interval: a line from low to high with a short tick at each end. */

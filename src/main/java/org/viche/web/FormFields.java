@@ -20,6 +20,8 @@ final class FormFields {
      */
     static final String HONEYPOT = "homepage";
     static final String ANSWERS = "answers.";
+    /** The form's one-time key, drawn when it is shown: a resend of the same form stores nothing twice. */
+    static final String SUBMISSION = "submission";
 
     private FormFields() {
     }

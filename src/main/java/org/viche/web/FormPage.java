@@ -8,10 +8,15 @@ import java.util.List;
  * has no decisions left to make.
  */
 public record FormPage(SurveyHead survey, String action, QuestionField region, QuestionField invitation,
-        List<QuestionField> questions, List<SummaryItem> errors) {
+        List<QuestionField> questions, List<SummaryItem> errors, String notice) {
 
     public boolean hasErrors() {
         return !errors.isEmpty();
+    }
+
+    /** The same form with a sentence above it saying why it is shown again (an expired form). */
+    FormPage withNotice(String text) {
+        return new FormPage(survey, action, region, invitation, questions, errors, text);
     }
 
     /** One entry of the error summary; {@code href} is null for problems without an input. */
@@ -34,6 +39,15 @@ public record FormPage(SurveyHead survey, String action, QuestionField region, Q
 
         public boolean grouped() {
             return !widget.equals("select") && !widget.equals("input");
+        }
+
+        /**
+         * Where the error summary's link lands: the whole question (the fieldset, or the block
+         * holding label, hint, message and control), so that the question and what is wrong
+         * with it are on screen, not scrolled off above the control.
+         */
+        public String anchor() {
+            return grouped() ? id : id + "-question";
         }
     }
 

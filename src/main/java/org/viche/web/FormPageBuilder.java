@@ -75,7 +75,7 @@ public class FormPageBuilder {
             }
         });
         return new FormPage(SurveyHead.of(survey, lang), Page.href("/s/" + survey.slug(), lang),
-                region, invitation, questions, summary);
+                region, invitation, questions, summary, null);
     }
 
     /** Translated messages per field, one per distinct code (a list answer can fail the same way twice). */
@@ -94,7 +94,7 @@ public class FormPageBuilder {
     private static void addToSummary(List<SummaryItem> summary, Set<String> shown, QuestionField field, String label,
             Map<String, List<String>> messages) {
         if (field.invalid()) {
-            field.errors().forEach(text -> summary.add(new SummaryItem("#" + field.firstInputId(), label + ": " + text)));
+            field.errors().forEach(text -> summary.add(new SummaryItem("#" + field.anchor(), label + ": " + text)));
         }
         if (messages.containsKey(field.name())) {
             shown.add(field.name());
@@ -127,12 +127,20 @@ public class FormPageBuilder {
             Collator collator = Collator.getInstance(msg.locale());
             List<SelectOption> options = new ArrayList<>();
             options.add(new SelectOption("", msg.get("form.region.choose"), chosen == null));
-            regions.scheme(survey.definition().regionScheme()).ifPresent(scheme -> scheme.regions().stream()
-                    .filter(r -> survey.regionCodes().contains(r.code()))
-                    .sorted(Comparator.comparing((Region r) -> r.name(lang), collator))
-                    .forEach(r -> options.add(new SelectOption(r.code(), r.name(lang), r.code().equals(chosen)))));
+            List<Region> offered = regions.scheme(survey.definition().regionScheme())
+                    .map(scheme -> scheme.regions().stream().filter(r -> survey.regionCodes().contains(r.code())).toList())
+                    .orElse(List.of());
+            // Places in the reader's alphabetical order; the answers that are not places
+            // ("outside Ukraine", "prefer not to say") after them, in the scheme's order.
+            Stream.concat(offered.stream().filter(Region::isPlace).sorted(Comparator.comparing((Region r) -> r.name(lang), collator)),
+                    offered.stream().filter(r -> !r.isPlace()))
+                    .forEach(r -> options.add(new SelectOption(r.code(), r.name(lang), r.code().equals(chosen))));
+            List<String> hints = new ArrayList<>(List.of(msg.get("form.region.hint")));
+            if (offered.stream().anyMatch(r -> !r.isPlace())) {
+                hints.add(msg.get("form.region.notPlaces"));
+            }
             return field("select", FormFields.REGION, FormFields.REGION, "", msg.get("form.region.label"), true, true,
-                    List.of(msg.get("form.region.hint")), FormFields.REGION, null, false,
+                    hints, FormFields.REGION, null, false,
                     List.of(), List.of(), options, null, null);
         }
 

@@ -47,7 +47,11 @@ class HtmlErrorPages implements ErrorResponses.ErrorPageRenderer {
 
     @Override
     public String render(int status) {
-        RoutingContext rc = currentRequest();
+        return render(status, currentRequest());
+    }
+
+    @Override
+    public String render(int status, RoutingContext rc) {
         String lang = rc == null ? LanguageResolver.DEFAULT
                 : languages.forSite(rc.request().getParam("lang"), rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         String path = rc != null && PLAIN_PATH.matcher(rc.normalizedPath()).matches() ? rc.normalizedPath() : "/";

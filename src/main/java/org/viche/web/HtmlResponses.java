@@ -30,6 +30,14 @@ public final class HtmlResponses {
         return builder(status, page).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
+    /**
+     * A private page that holds a form: the only kind of page that keeps the CSRF cookie
+     * ({@link FormCookiePolicy}); every other page drops it.
+     */
+    static Response privateFormPage(int status, TemplateInstance page) {
+        return builder(status, page).header(HttpHeaders.CACHE_CONTROL, "no-store").header(FormCookiePolicy.MARKER, "1").build();
+    }
+
     private static Response.ResponseBuilder builder(int status, TemplateInstance page) {
         return Response.status(status).type(HTML).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).entity(page.render());
     }

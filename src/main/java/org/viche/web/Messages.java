@@ -21,6 +21,16 @@ public final class Messages {
         this.bundle = bundle;
     }
 
+    /**
+     * The texts of {@code language} (uk, ru or en; anything else gets the default), for the
+     * disclosure sentences that the JSON and the data package must word exactly as the page does.
+     */
+    public static Messages of(String language) {
+        return SHARED.of(language);
+    }
+
+    private static final MessageCatalog SHARED = new MessageCatalog();
+
     public String language() {
         return language;
     }

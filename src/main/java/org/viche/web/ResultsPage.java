@@ -7,12 +7,16 @@ import java.util.List;
  * language, suppressed cells already worded, so the template only lays things out.
  */
 public record ResultsPage(SurveyHead survey, boolean published, String responses, String asOf,
-        List<QuestionBlock> questions, Methodology methodology, String csvHref, String jsonHref, String formHref) {
+        List<QuestionBlock> questions, Methodology methodology, String csvHref, String jsonHref, String formHref,
+        String codebookHref) {
 
-    /** One question: its chart (choice, scale and ranking questions), its table, and how to read them. */
-    /** {@code noneFrom} names the regions without answers, folded away under {@code noneFromSummary}. */
+    /**
+     * One question: its chart (choice, scale and ranking questions), its table, and how to read them.
+     * {@code hidden} is one line naming the regions hidden to protect respondents; {@code noneFrom}
+     * names the regions without answers, folded away under {@code noneFromSummary}.
+     */
     public record QuestionBlock(String number, String key, String text, String noData, BarChart chart, DataTable table,
-            List<String> notes, String noneFromSummary, String noneFrom) {
+            List<String> notes, String hidden, String noneFromSummary, String noneFrom) {
 
         public String tableId() {
             return "table-" + key;
@@ -38,6 +42,11 @@ public record ResultsPage(SurveyHead survey, boolean published, String responses
     public record Methodology(List<Entry> entries, List<String> notes, List<Entry> sample) {
     }
 
-    public record Entry(String term, String description) {
+    /** {@code lang}: set when the description falls back to another language than the page's. */
+    public record Entry(String term, String description, String lang) {
+
+        public Entry(String term, String description) {
+            this(term, description, null);
+        }
     }
 }

@@ -1,10 +1,11 @@
 package org.viche.web;
 
+import java.text.Collator;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import org.viche.region.Region;
 import org.viche.region.RegionCatalog;
 import org.viche.region.RegionScheme;
+import org.viche.results.DisclosureTexts;
 import org.viche.results.ResultsView;
 import org.viche.results.ResultsView.Cell;
 import org.viche.results.ResultsView.OptionResult;
@@ -41,13 +43,12 @@ import org.viche.web.ResultsPage.QuestionBlock;
 @ApplicationScoped
 class ResultsPageBuilder {
 
-    private static final DateTimeFormatter AS_OF = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-
     @Inject
     RegionCatalog regions;
 
     ResultsPage build(SurveySnapshot survey, ResultsView view, Messages msg) {
         Layout layout = new Layout(survey, msg, view.minCellSize());
+        layout.perturbed = view.perturbation() != null && view.perturbation().applied();
         List<QuestionBlock> blocks = new ArrayList<>();
         List<Question> questions = survey.definition().questionList();
         for (int i = 0; i < questions.size(); i++) {
@@ -56,16 +57,20 @@ class ResultsPageBuilder {
             view.questions().stream().filter(r -> r.key().equals(q.key())).findFirst()
                     .ifPresent(r -> blocks.add(layout.question(q, number, r)));
         }
-        return new ResultsPage(SurveyHead.of(survey, msg.language()), true, layout.numbers.integer(view.responses()),
-                view.generatedAt() == null ? null : AS_OF.format(view.generatedAt().withOffsetSameInstant(ZoneOffset.UTC)),
-                blocks, layout.methodology(view), csv(survey), json(survey), Page.href("/s/" + survey.slug(), msg.language()));
+        String responses = view.responses() == null ? msg.format("results.responsesHidden", view.minCellSize())
+                : msg.format("results.responses", layout.numbers.integer(view.responses()));
+        return new ResultsPage(SurveyHead.of(survey, msg.language()), true, responses,
+                view.generatedAt() == null ? null : Times.inWords(view.generatedAt(), msg.locale()),
+                blocks, layout.methodology(view), csv(survey), json(survey), Page.href("/s/" + survey.slug(), msg.language()),
+                DisclosureTexts.codebookPath(survey));
     }
 
     /** For a survey whose author publishes results only after it closes (results.visibility = AFTER_CLOSE). */
     ResultsPage withheld(SurveySnapshot survey, Messages msg) {
         Layout layout = new Layout(survey, msg, survey.definition().minCellSize());
         return new ResultsPage(SurveyHead.of(survey, msg.language()), false, null, null, List.of(),
-                layout.methodology(null), null, null, Page.href("/s/" + survey.slug(), msg.language()));
+                layout.methodology(null), null, null, Page.href("/s/" + survey.slug(), msg.language()),
+                DisclosureTexts.codebookPath(survey));
     }
 
     private static String csv(SurveySnapshot survey) {
@@ -83,6 +88,9 @@ class ResultsPageBuilder {
         private final Numbers numbers;
         private final int minCellSize;
         private final Map<String, Region> regionsByCode;
+        private final Comparator<String> byRegionName;
+        /** Public counts are perturbed: every table says so. */
+        private boolean perturbed;
 
         Layout(SurveySnapshot survey, Messages msg, int minCellSize) {
             this.survey = survey;
@@ -90,6 +98,10 @@ class ResultsPageBuilder {
             this.numbers = new Numbers(msg);
             this.minCellSize = minCellSize;
             this.regionsByCode = regions.scheme(survey.definition().regionScheme()).map(RegionScheme::byCode).orElse(Map.of());
+            Collator collator = Collator.getInstance(msg.locale());
+            // Places in the reader's alphabetical order, then the answers that are not places.
+            this.byRegionName = Comparator.comparing((String code) -> !isPlace(code))
+                    .thenComparing(this::regionName, collator);
         }
 
         QuestionBlock question(Question q, int number, QuestionResults results) {
@@ -97,28 +109,52 @@ class ResultsPageBuilder {
             Cell overall = results.overall();
             List<String> notes = notes(q);
             if (!overall.suppressed() && (overall.n() == null || overall.n() == 0)) {
-                return new QuestionBlock(String.valueOf(number), q.key(), text, msg.get("results.noAnswers"), null, null,
-                        List.of(), null, null);
+                return new QuestionBlock(String.valueOf(number), q.key(), text,
+                        msg.get(survey.isOpen() ? "results.noAnswers" : "results.noAnswers.closed"), null, null,
+                        List.of(), null, null, null);
             }
             if (q.questionType() == QuestionType.TEXT && !overall.suppressed()) {
                 notes.add(0, msg.format("results.answeredBy", numbers.integer(overall.n())));
             }
+            if (perturbed) {
+                notes.add(msg.get("results.perturbed"));
+            }
+            if (q.questionType() != QuestionType.TEXT && !overall.suppressed() && overall.weighted() == null) {
+                notes.add(msg.get("results.weighted.none"));
+            }
+            if (overall.weighted() != null && overall.weighted().mean() != null) {
+                notes.add(msg.format("results.weighted.mean", numbers.decimal(overall.weighted().mean(), 2),
+                        numbers.decimal(overall.weighted().meanSe(), 2)));
+            }
             BarChart chart = overall.suppressed() ? null : chart(q, number, overall);
             List<DataRow> rows = new ArrayList<>();
             rows.add(row(q, msg.get("results.row.all"), overall, true));
-            if (overall.weighted() != null) {
+            if (overall.weighted() != null && overall.weighted().options() != null) {
                 rows.add(weightedRow(q, overall.weighted()));
             }
             List<String> empty = new ArrayList<>();
-            for (Cell cell : results.byRegion()) {
-                if (!cell.suppressed() && (cell.n() == null || cell.n() == 0)) {
+            List<String> hidden = new ArrayList<>();
+            List<String> notPlaces = new ArrayList<>();
+            List<Cell> cells = results.byRegion().stream()
+                    .sorted(Comparator.comparing(Cell::region, byRegionName)).toList();
+            for (Cell cell : cells) {
+                if (cell.suppressed()) {
+                    hidden.add(regionName(cell.region()));
+                } else if (cell.n() == null || cell.n() == 0) {
                     empty.add(regionName(cell.region()));
                 } else {
                     rows.add(row(q, regionName(cell.region()), cell, false));
+                    if (!isPlace(cell.region())) {
+                        notPlaces.add(regionName(cell.region()));
+                    }
                 }
+            }
+            if (!notPlaces.isEmpty() && overall.weighted() != null) {
+                notes.add(msg.format("results.table.notPlaces", String.join(", ", notPlaces)));
             }
             DataTable table = new DataTable(msg.format("results.table.caption", number), columns(q), rows);
             return new QuestionBlock(String.valueOf(number), q.key(), text, null, chart, table, notes,
+                    hidden.isEmpty() ? null : msg.format("results.hidden", String.join(", ", hidden)),
                     empty.isEmpty() ? null : msg.format("results.noneFrom.summary", empty.size()),
                     empty.isEmpty() ? null : String.join(", ", empty));
         }
@@ -158,7 +194,8 @@ class ResultsPageBuilder {
 
         private DataRow row(Question q, String label, Cell cell, boolean overall) {
             if (cell.suppressed()) {
-                return new DataRow(label, null, overall, msg.format("results.suppressed", minCellSize), List.of());
+                return new DataRow(label, null, overall, msg.format(overall ? "results.suppressed"
+                        : "results.suppressed.possiblyNone", minCellSize), List.of());
             }
             List<DataCell> cells = new ArrayList<>();
             switch (q.questionType()) {
@@ -192,18 +229,30 @@ class ResultsPageBuilder {
             List<DataCell> cells = new ArrayList<>();
             for (Option o : q.optionList()) {
                 WeightedOption w = weighted.options().stream().filter(x -> x.key().equals(o.key())).findFirst().orElse(null);
-                cells.add(w == null ? empty() : new DataCell(numbers.percent(w.share()), List.of(bracketed(w.ci95()))));
+                List<String> details = new ArrayList<>();
+                if (w != null) {
+                    details.add(bracketed(w.ci95()));
+                    if (w.bordaMean() != null) {
+                        details.add(msg.format("results.points", numbers.decimal(w.bordaMean(), 2)));
+                    }
+                }
+                cells.add(w == null ? empty() : new DataCell(numbers.percent(w.share()), details));
             }
-            return new DataRow(msg.get("results.row.weighted"),
-                    msg.format("results.neff", numbers.decimal(weighted.nEffective(), 1)), true, null, cells);
+            String label = weighted.pooledRegions() == null ? msg.get("results.row.weighted")
+                    : msg.format("results.row.weightedPooled",
+                            String.join(", ", weighted.pooledRegions().stream().sorted(byRegionName).map(this::regionName).toList()));
+            return new DataRow(label,
+                    msg.format("results.neff", numbers.integer(Math.round(weighted.nEffective()))), true, null, cells);
         }
 
         private BarChart chart(Question q, int number, Cell overall) {
             List<BarChart.Input> inputs = new ArrayList<>();
             String title;
+            String caption;
             switch (q.questionType()) {
                 case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
                     title = msg.format("results.chart.choice", number);
+                    caption = msg.format("results.caption.choice", numbers.integer(overall.n()));
                     q.optionList().forEach(o -> {
                         OptionResult r = option(overall, o);
                         inputs.add(new BarChart.Input(localized(o.text()), r == null ? null : r.share(),
@@ -212,6 +261,7 @@ class ResultsPageBuilder {
                 }
                 case RANKING -> {
                     title = msg.format("results.chart.ranking", number);
+                    caption = msg.format("results.caption.ranking", numbers.integer(overall.n()));
                     q.optionList().forEach(o -> {
                         OptionResult r = option(overall, o);
                         inputs.add(new BarChart.Input(localized(o.text()), r == null ? null : r.firstShare(),
@@ -220,6 +270,7 @@ class ResultsPageBuilder {
                 }
                 case SCALE -> {
                     title = msg.format("results.chart.scale", number);
+                    caption = msg.format("results.caption.scale", numbers.integer(overall.n()));
                     List<ValueCount> distribution = overall.distribution() == null ? List.of() : overall.distribution();
                     for (ValueCount vc : distribution) {
                         inputs.add(new BarChart.Input(scaleLabel(q, vc.value()), vc.share(), null, numbers.percent(vc.share())));
@@ -229,7 +280,8 @@ class ResultsPageBuilder {
                     return null;
                 }
             }
-            return BarChart.of("chart-" + q.key(), title, inputs);
+            boolean intervals = inputs.stream().anyMatch(i -> i.interval() != null);
+            return BarChart.of("chart-" + q.key(), title, caption, intervals ? msg.get("results.caption.whiskers") : null, inputs);
         }
 
         Methodology methodology(ResultsView view) {
@@ -238,6 +290,7 @@ class ResultsPageBuilder {
             SurveyDefinition.Methodology m = d.methodology();
             if (m != null) {
                 add(entries, "results.methodology.sponsor", m.sponsor());
+                add(entries, "results.methodology.conductedBy", m.conductedBy());
                 add(entries, "results.methodology.population", m.population());
                 add(entries, "results.methodology.recruitment", m.recruitment());
                 add(entries, "results.methodology.mode", m.mode());
@@ -252,12 +305,16 @@ class ResultsPageBuilder {
                 notes.add(msg.get("results.methodology.authors"));
             }
             notes.add(msg.get("results.methodology.weighting"));
+            notes.add(msg.get("results.weighted.excluded"));
             notes.add(msg.format("results.methodology.suppression", minCellSize));
-            notes.add(d.accessMode() == SurveyDefinition.AccessMode.OPEN
-                    ? msg.get("results.methodology.optIn") : msg.get("results.methodology.intervals"));
+            // the same sentences as the JSON's disclosure and the data package's (DisclosureTexts)
+            notes.add(DisclosureTexts.perturbation(true, msg));
+            notes.add(msg.get("results.methodology.perturbationTable"));
+            notes.add(DisclosureTexts.limitations(survey, msg));
             List<Entry> sample = new ArrayList<>();
             if (view != null && view.regions() != null) {
-                for (ResultsView.RegionResponses r : view.regions()) {
+                for (ResultsView.RegionResponses r : view.regions().stream()
+                        .sorted(Comparator.comparing(ResultsView.RegionResponses::region, byRegionName)).toList()) {
                     if (r.suppressed()) {
                         sample.add(new Entry(regionName(r.region()), msg.get("results.sample.hidden")));
                     } else if (r.responses() != null && r.responses() > 0) {
@@ -279,15 +336,23 @@ class ResultsPageBuilder {
                     : msg.format("results.methodology.range", from, format.format(survey.closedAt()));
         }
 
-        private void add(List<Entry> entries, String key, String value) {
+        /** A methodology text in the page language, else another, marked with its language. */
+        private void add(List<Entry> entries, String key, Map<String, String> texts) {
+            String value = localized(texts);
             if (value != null && !value.isBlank()) {
-                entries.add(new Entry(msg.get(key), value));
+                String shown = TextExtensions.languageShown(texts, msg.language(), survey.firstLanguage());
+                entries.add(new Entry(msg.get(key), value, shown.equals(msg.language()) ? null : shown));
             }
         }
 
         private String scaleLabel(Question q, int value) {
             String end = value == q.min() ? localized(q.minLabel()) : value == q.max() ? localized(q.maxLabel()) : "";
             return end.isEmpty() ? String.valueOf(value) : value + " — " + end;
+        }
+
+        private boolean isPlace(String code) {
+            Region region = code == null ? null : regionsByCode.get(code);
+            return region == null || region.isPlace();
         }
 
         private String regionName(String code) {

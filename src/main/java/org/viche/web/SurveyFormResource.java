@@ -1,18 +1,15 @@
 package org.viche.web;
 
-import java.net.URI;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,7 +29,7 @@ import org.viche.error.FieldError;
 import org.viche.invitation.InvitationCodes;
 import org.viche.ratelimit.SubmissionLimits;
 import org.viche.response.Channel;
-import org.viche.response.ReceiptCodes;
+import org.viche.response.IdempotencyKey;
 import org.viche.response.ResponseService;
 import org.viche.response.SubmissionRequest;
 import org.viche.survey.SurveyDefinition;
@@ -41,13 +38,21 @@ import org.viche.survey.SurveySnapshot;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The citizen's form: shows a survey's questions, turns the posted form into a submission for
  * {@link ResponseService} (the same rules as the API), shows refusals next to the questions
- * they concern, and on success redirects (Post/Redirect/Get) to the receipt, so that reloading
- * the receipt page can never submit the answers twice.
+ * they concern, and on success answers the POST itself with the receipt page.
+ *
+ * <p>Why no redirect to a receipt page: a redirect needs the receipt in the next address (and
+ * so in the browser history) or a token kept somewhere that ties a receipt to a moment; the
+ * POST's own answer, never cached, keeps the receipt on the screen only. A crafted address
+ * cannot show congratulations, because no address shows a receipt. Reloading it (or pressing
+ * "send" twice) posts the form again with the same one-time {@code submission} key drawn when
+ * the form was shown: the service recognises the key and answers with the first receipt,
+ * storing nothing new (docs/privacy.md, "whoever holds the phone").
  */
 @Path("/s/{slug}")
 @Produces(MediaType.TEXT_HTML)
@@ -71,43 +76,37 @@ public class SurveyFormResource {
     @Inject
     SubmissionLimits limits;
 
+    /** The scope of the form's one-time keys (see the class comment). */
+    static final String FORM_SCOPE = "web-form";
+
     @Inject
-    AnsweredCookie answered;
+    FreshCsrfToken tokens;
+
+    @Inject
+    CurrentVertxRequest vertxRequest;
 
     @Context
     HttpServerRequest http;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Page page, Messages msg, FormPage form);
-
-        static native TemplateInstance answered(Page page, Messages msg, SurveyHead survey, String receipt,
-                String verifyHref, String anywayHref);
+        static native TemplateInstance form(Page page, Messages msg, FormPage form, String submission);
 
         static native TemplateInstance closed(Page page, Messages msg, SurveyHead survey);
 
-        static native TemplateInstance thanks(Page page, Messages msg, SurveyHead survey, String receipt, String verifyHref);
+        static native TemplateInstance thanks(Page page, Messages msg, SurveyHead survey, String receipt);
     }
 
     @GET
     @Operation(hidden = true)
     public Response form(@PathParam("slug") String slug, @QueryParam("lang") String lang,
-            @QueryParam("again") String again, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage,
-            @CookieParam(AnsweredCookie.NAME) String answeredCookie) {
+            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         SurveySnapshot survey = surveys.findPublic(slug);
         Messages msg = messages.of(languages.forSurvey(lang, acceptLanguage, survey));
         if (!survey.isOpen()) {
-            Response closed = closed(survey, msg, 200);
-            return answeredCookie == null ? closed
-                    : Response.fromResponse(closed).header(HttpHeaders.SET_COOKIE, answered.clear(survey, secure())).build();
+            return closed(survey, msg, 200);
         }
-        if (again == null) {
-            Optional<String> receipt = answered.receipt(survey, answeredCookie, Instant.now());
-            if (receipt.isPresent()) {
-                return answeredPage(survey, msg, receipt.get());
-            }
-        }
-        return formPage(survey, msg, 200, forms.blank(survey, msg), again == null ? Map.of() : Map.of("again", "1"));
+        return formPage(survey, msg, 200, forms.blank(survey, msg), newSubmission());
     }
 
     @POST
@@ -120,10 +119,11 @@ public class SurveyFormResource {
         if (!survey.isOpen()) {
             return closed(survey, msg, 409);
         }
+        String submission = submission(form);
         if (!isBlank(FormAnswers.field(form, FormFields.HONEYPOT))) {
             // Filled by a program, not a person (people never see the field): nothing is stored,
             // and the answer looks like any refusal so the program learns nothing about the trap.
-            return refused(survey, msg, form, List.of(new FieldError(null, "formRefused", "The form was refused.")));
+            return refused(survey, msg, form, submission, List.of(new FieldError(null, "formRefused", "The form was refused.")));
         }
         FormAnswers.Conversion converted = FormAnswers.convert(survey.definition(), form);
         SubmissionRequest request = new SubmissionRequest(FormAnswers.field(form, FormFields.REGION), msg.language(),
@@ -131,50 +131,55 @@ public class SurveyFormResource {
         List<FieldError> formErrors = new ArrayList<>(converted.errors());
         invitationError(survey, request.invitation()).ifPresent(formErrors::add);
         if (!formErrors.isEmpty()) {
-            return refused(survey, msg, form, withServiceErrors(survey, request, formErrors));
+            return refused(survey, msg, form, submission, withServiceErrors(survey, request, formErrors));
         }
         try {
             String client = limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
             limits.checkPublic(survey.id(), client, 1);
-            ResponseService.Accepted accepted = responses.submit(survey, request,
-                    new ResponseService.Origin(Channel.WEB, null, null, client));
-            String thanks = Page.href("/s/" + slug + "/thanks",
-                    orderedQuery("r", accepted.receipt().receipt(), "lang", msg.language()));
-            return Response.seeOther(URI.create(thanks))
-                    .header(HttpHeaders.SET_COOKIE, answered.issue(survey, accepted.receipt().receipt(), secure(), Instant.now()))
-                    .build();
+            ResponseService.Accepted accepted = responses.submit(survey, request, new ResponseService.Origin(Channel.WEB,
+                    null, new IdempotencyKey(FORM_SCOPE, submission), client));
+            return thanks(survey, msg, accepted.receipt().receipt());
         } catch (ApiException e) {
             if (e.status() == 422 && !e.errors().isEmpty()) {
-                return refused(survey, msg, form, e.errors());
+                return refused(survey, msg, form, submission, e.errors());
+            }
+            if (e.status() == 422) {
+                // The same one-time key with other answers (an old copy of the form sent again):
+                // nothing was stored; a fresh form key lets the person send these answers.
+                return refused(survey, msg, form, newSubmission(),
+                        List.of(new FieldError(null, "formRefused", e.getMessage())));
             }
             if (e.status() == 403) {
-                return refused(survey, msg, form, List.of(
+                return refused(survey, msg, form, submission, List.of(
                         new FieldError(FormFields.INVITATION, "invitationRequired", e.getMessage())));
             }
             if (e.status() == 409) {
                 SurveySnapshot now = surveys.findPublic(slug);
                 return now.isOpen()
-                        ? refused(survey, msg, form, List.of(new FieldError(FormFields.INVITATION, "invitationInvalid", e.getMessage())))
+                        ? refused(survey, msg, form, submission,
+                                List.of(new FieldError(FormFields.INVITATION, "invitationInvalid", e.getMessage())))
                         : closed(now, msg, 409);
             }
             throw e;
         }
     }
 
-    @GET
-    @Path("/thanks")
-    @Operation(hidden = true)
-    public Response thanks(@PathParam("slug") String slug, @QueryParam("r") String receipt, @QueryParam("lang") String lang,
-            @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        SurveySnapshot survey = surveys.findPublic(slug);
-        if (!ReceiptCodes.isIssuedForm(receipt)) {
-            throw ApiException.notFound("No receipt at this address.");
-        }
-        Messages msg = messages.of(languages.forSurvey(lang, acceptLanguage, survey));
-        Page page = Page.of(msg.language(), msg.get("thanks.title"), "/s/" + slug + "/thanks",
-                Map.of("r", receipt), LanguageResolver.offered(survey));
-        return HtmlResponses.privatePage(200, Templates.thanks(page, msg, SurveyHead.of(survey, msg.language()), receipt,
-                Page.href("/verify", orderedQuery("receipt", receipt, "lang", msg.language()))));
+    /** The receipt, shown in the answer to the POST that produced it and nowhere else; never cached. */
+    private Response thanks(SurveySnapshot survey, Messages msg, String receipt) {
+        Page page = Page.of(msg.language(), msg.get("thanks.title"), "/s/" + survey.slug(), Map.of(),
+                LanguageResolver.offered(survey));
+        return HtmlResponses.privateFormPage(200, Templates.thanks(page, msg, SurveyHead.of(survey, msg.language()), receipt));
+    }
+
+    /** The one-time key of a shown form: random, so it says nothing about who holds it. */
+    private static String newSubmission() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** The posted form's key, or a fresh one if it is missing or malformed (then a resend is a new submission). */
+    static String submission(MultivaluedMap<String, String> form) {
+        String posted = FormAnswers.field(form, FormFields.SUBMISSION);
+        return posted != null && IdempotencyKey.isWellFormed(posted) && posted.length() <= 64 ? posted : newSubmission();
     }
 
     /**
@@ -199,20 +204,6 @@ public class SurveyFormResource {
         return value == null || value.isBlank();
     }
 
-    /** Secure cookies only when the browser reached us over HTTPS (directly or as the proxy says). */
-    private boolean secure() {
-        return "https".equalsIgnoreCase(http.scheme());
-    }
-
-    /** The form of a survey this browser has answered: the receipt, and a way to answer anyway. */
-    private Response answeredPage(SurveySnapshot survey, Messages msg, String receipt) {
-        SurveyHead head = SurveyHead.of(survey, msg.language());
-        Page page = Page.of(msg.language(), head.title(), "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
-        String verify = Page.href("/verify", orderedQuery("receipt", receipt, "lang", msg.language()));
-        String anyway = Page.href("/s/" + survey.slug(), orderedQuery("lang", msg.language(), "again", "1"));
-        return HtmlResponses.privatePage(200, Templates.answered(page, msg, head, receipt, verify, anyway));
-    }
-
     /**
      * Problems of the form's own (a rank given twice) plus the service's verdict on the rest,
      * so that a person sees every problem at once; a question with a form problem is not judged twice.
@@ -224,31 +215,22 @@ public class SurveyFormResource {
         return all;
     }
 
-    private Response refused(SurveySnapshot survey, Messages msg, MultivaluedMap<String, String> form, List<FieldError> errors) {
-        return formPage(survey, msg, 422, forms.build(survey, msg, form, errors));
+    /** The form again with every answer and a fresh token: correcting it may take its time. */
+    private Response refused(SurveySnapshot survey, Messages msg, MultivaluedMap<String, String> form, String submission,
+            List<FieldError> errors) {
+        tokens.renew(vertxRequest.getCurrent());
+        return formPage(survey, msg, 422, forms.build(survey, msg, form, errors), submission);
     }
 
-    private Response formPage(SurveySnapshot survey, Messages msg, int status, FormPage form) {
-        return formPage(survey, msg, status, form, Map.of());
-    }
-
-    /** {@code query}: kept by the language links ("answer anyway" must survive a change of language). */
-    private Response formPage(SurveySnapshot survey, Messages msg, int status, FormPage form, Map<String, String> query) {
+    private Response formPage(SurveySnapshot survey, Messages msg, int status, FormPage form, String submission) {
         String title = form.hasErrors() ? msg.format("form.title.errors", form.survey().title()) : form.survey().title();
-        Page page = Page.of(msg.language(), title, "/s/" + survey.slug(), query, LanguageResolver.offered(survey));
-        return HtmlResponses.privatePage(status, Templates.form(page, msg, form));
+        Page page = Page.of(msg.language(), title, "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
+        return HtmlResponses.privateFormPage(status, Templates.form(page, msg, form, submission));
     }
 
     private Response closed(SurveySnapshot survey, Messages msg, int status) {
         SurveyHead head = SurveyHead.of(survey, msg.language());
         Page page = Page.of(msg.language(), head.title(), "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
         return HtmlResponses.page(status, Templates.closed(page, msg, head));
-    }
-
-    private static Map<String, String> orderedQuery(String k1, String v1, String k2, String v2) {
-        Map<String, String> query = new LinkedHashMap<>();
-        query.put(k1, v1);
-        query.put(k2, v2);
-        return query;
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.viche.support.Api.asAdmin;
 import static org.viche.support.Api.json;
@@ -19,12 +20,18 @@ import static org.viche.support.Api.token;
 import static org.viche.support.Api.withToken;
 
 import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.inject.Inject;
+import javax.sql.DataSource;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -47,9 +54,22 @@ class ExportResourceTest {
         return "/api/v1/surveys/" + slug + "/" + file;
     }
 
-    private static String submit(String slug, String region, Map<String, Object> answers) {
-        return json().body(Map.of("region", region, "language", "en", "answers", answers))
+    @Inject
+    DataSource dataSource;
+
+    /** Submits and returns the response's export id: exports never show the id returned at submission. */
+    private String submit(String slug, String region, Map<String, Object> answers) throws Exception {
+        String id = json().body(Map.of("region", region, "language", "en", "answers", answers))
                 .post(path(slug, "responses")).then().statusCode(201).extract().path("id");
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement query = connection.prepareStatement("select export_id::text from viche.response where id = ?::uuid")) {
+            query.setString(1, id);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                assertNotEquals(id, rs.getString(1));
+                return rs.getString(1);
+            }
+        }
     }
 
     private static String openWithMethodology() {
@@ -82,7 +102,8 @@ class ExportResourceTest {
         assertEquals(List.of("guarantees_us", "guarantees_eu", "guarantees_un"),
                 codebook.getList("questions.find { it.key == 'guarantees' }.columns"));
         assertTrue(codebook.getBoolean("variables.find { it.name == 'comment' }.textExportOnly"));
-        assertEquals(List.of("UA-14", "UA-09", "UA-30"), codebook.getList("variables.find { it.name == 'region' }.values.code"));
+        assertEquals(List.of("UA-14", "UA-09", "UA-30", "ABROAD", "UNDISCLOSED"),
+                codebook.getList("variables.find { it.name == 'region' }.values.code"));
     }
 
     @Test

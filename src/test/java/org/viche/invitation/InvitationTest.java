@@ -28,6 +28,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.viche.support.Api;
 import org.viche.support.AuditTrail;
+import org.viche.support.Schema;
 import org.viche.support.Tokens;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -150,14 +151,16 @@ class InvitationTest {
     }
 
     @Test
-    void onlyHashesAreStoredAndNothingTiesACodeToItsResponse() throws Exception {
+    void onlyHashesAreStoredAndSpendingNeverTouchesTheIssuedCodes() throws Exception {
         String slug = openTokenSurvey("inv-store");
         List<String> codes = codes(slug, 3);
+        List<String> versionsBefore = issuedRowVersions(slug);
         submit(slug, codes.get(0)).then().statusCode(201);
+        assertEquals(versionsBefore, issuedRowVersions(slug), "no issued code row was written by the spend");
         List<String> storedHex = new ArrayList<>();
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement("""
-                        select encode(i.code_hash, 'hex'), encode(i.code_hash, 'escape'), i.used
+                        select encode(i.code_hash, 'hex'), encode(i.code_hash, 'escape')
                           from viche.invitation i join viche.survey s on s.id = i.survey_id where s.slug = ?""")) {
             query.setString(1, slug);
             try (ResultSet rs = query.executeQuery()) {
@@ -175,8 +178,12 @@ class InvitationTest {
             expected.add(java.util.HexFormat.of().formatHex(hash));
         }
         assertEquals(expected.stream().sorted().toList(), storedHex.stream().sorted().toList());
-        assertEquals(List.of("code_hash", "pending_seal", "survey_id", "used"), columns("invitation"),
-                "no time of use, no response reference");
+        assertEquals(List.of("code_hash", "survey_id"), columns("invitation"), "nothing about use at all");
+        assertEquals(List.of("mark", "pending", "survey_id"), columns("invitation_spent"),
+                "a spent code is a mark: no time, no sequence, no seal, no response reference");
+        List<String> marks = marks(slug);
+        assertEquals(1, marks.size());
+        assertTrue(storedHex.stream().noneMatch(marks::contains), "a mark is not the code's hash");
         assertTrue(columns("response").stream().noneMatch(c -> c.contains("invitation") || c.contains("code")),
                 "no code reference on the response");
     }
@@ -193,19 +200,33 @@ class InvitationTest {
         codes.forEach(code -> assertFalse(all.contains(code), "never the codes"));
     }
 
-    private List<String> columns(String table) throws Exception {
-        List<String> names = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement("""
-                        select column_name from information_schema.columns
-                         where table_schema = 'viche' and table_name = ? order by column_name""")) {
-            query.setString(1, table);
+    /** ctid and xmin of the survey's issued code rows: they change if anything writes them. */
+    private List<String> issuedRowVersions(String slug) throws Exception {
+        return strings("""
+                select i.ctid::text || '/' || i.xmin::text from viche.invitation i join viche.survey s on s.id = i.survey_id
+                 where s.slug = ? order by i.code_hash""", slug);
+    }
+
+    private List<String> marks(String slug) throws Exception {
+        return strings("""
+                select encode(m.mark, 'hex') from viche.invitation_spent m join viche.survey s on s.id = m.survey_id
+                 where s.slug = ?""", slug);
+    }
+
+    private List<String> strings(String sql, String slug) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
+            query.setString(1, slug);
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    names.add(rs.getString(1));
+                    values.add(rs.getString(1));
                 }
             }
         }
-        return names;
+        return values;
+    }
+
+    private List<String> columns(String table) throws Exception {
+        return Schema.columns(dataSource, table);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 import org.viche.ratelimit.RateLimiter;
+import org.viche.region.RegionCatalog;
 import org.viche.ratelimit.SubmissionLimits;
 import org.viche.receipt.Sealer;
 import org.viche.response.Channel;
@@ -60,6 +61,14 @@ class QuarantineTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RegionCatalog regions;
+
+    @Test
+    void theSimulationUnderBenchJudgesWithTheServicesOwnSettings() {
+        assertEquals(QuarantinePolicy.settings(config), ReviewSimulation.defaults());
+    }
+
     private static JsonPath results(String slug) {
         return asAdmin().get("/api/v1/surveys/" + slug + "/results").then().statusCode(200).extract().jsonPath();
     }
@@ -68,36 +77,81 @@ class QuarantineTest {
         return asAdmin().get("/api/v1/surveys/" + slug + "/quarantine").then().statusCode(200).extract().jsonPath();
     }
 
-    /** A partner batch of {@code identical + extra} responses with the same answers. */
-    private List<String> identicalBatch(String slug, int extra, Map<String, Object> more) {
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (int i = 0; i < config.identicalAnswers() + extra; i++) {
-            Map<String, Object> item = new HashMap<>(Map.of("region", "UA-14", "answers", SAME));
-            item.putAll(more);
-            items.add(item);
+    /** A survey over every region of the scheme: no region's answers may plausibly be all of them. */
+    private String nationalSurvey(String prefix) {
+        return openSurvey(prefix, List.copyOf(new java.util.TreeSet<>(regions.populations("UA").keySet())));
+    }
+
+    /**
+     * A flood into a fresh national survey: {@code count} anonymous responses from distinct
+     * clients, all with the same answers in UA-14; returns how many were counted.
+     */
+    private void flood(String slug, int count) {
+        SurveySnapshot survey = surveys.find(slug).orElseThrow();
+        for (int i = 0; i < count; i++) {
+            responses.submit(survey, new SubmissionRequest("UA-14", null, json.valueToTree(SAME), null),
+                    new ResponseService.Origin(Channel.WEB, null, null, "flood-client-" + UUID.randomUUID()));
         }
-        JsonPath batch = json().header("Authorization", "Bearer " + Tokens.partner(slug)).body(Map.of("items", items))
-                .post("/api/v1/surveys/" + slug + "/responses/batch").then().statusCode(200).extract().jsonPath();
-        assertTrue(batch.getList("results.status", Integer.class).stream().allMatch(s -> s == 201), batch.prettify());
-        return batch.getList("results.receipt", String.class);
+    }
+
+    /** A partner relays {@code count} genuine answers to a yes/no-like question, 70% "sez", in one batch. */
+    private List<Integer> partnerBatch(String slug, int count) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            items.add(Map.of("region", "UA-14", "answers", Map.of("arrangement", i % 10 < 7 ? "sez" : "dmz")));
+        }
+        return json().header("Authorization", "Bearer " + Tokens.partner(slug)).body(Map.of("items", items))
+                .post("/api/v1/surveys/" + slug + "/responses/batch").then().statusCode(200).extract().jsonPath()
+                .getList("results.status", Integer.class);
     }
 
     @Test
-    void identicalAnswersPastTheThresholdAreStoredSealedButNotCounted() {
-        String slug = openSurvey("q-identical", List.of("UA-14"));
-        List<String> receipts = identicalBatch(slug, 2, Map.of());
+    void aPartnersBatchOfFourHundredPopularAnswersIsAllCounted() {
+        String slug = nationalSurvey("q-partner");
+        List<Integer> statuses = partnerBatch(slug, 400);
+        assertTrue(statuses.stream().allMatch(s -> s == 201));
+        JsonPath results = results(slug);
+        assertEquals(400, results.getInt("responses"));
+        assertEquals(0, results.getInt("quarantined"));
+        assertEquals(280, results.getInt("questions.find { it.key == 'arrangement' }.overall.options.find { it.key == 'sez' }.count"));
+    }
+
+    @Test
+    void genuineVariedAnswersFromManyClientsAreAllCounted() {
+        String slug = nationalSurvey("q-crowd");
+        SurveySnapshot survey = surveys.find(slug).orElseThrow();
+        List<String> codes = survey.regionCodes();
+        String[] options = {"sez", "sez", "sez", "dmz", "return"};
+        for (int i = 0; i < 300; i++) {
+            responses.submit(survey, new SubmissionRequest(codes.get(i % codes.size()), null,
+                    json.valueToTree(Map.of("arrangement", options[i % options.length])), null),
+                    new ResponseService.Origin(Channel.WEB, null, null, "crowd-" + i));
+        }
+        assertEquals(300, results(slug).getInt("responses"));
+        assertEquals(0, results(slug).getInt("quarantined"));
+    }
+
+    @Test
+    void aFloodOfOneAnswerSetIntoOneRegionIsHeldStoredAndSealedButNotCounted() {
+        String slug = nationalSurvey("q-flood");
+        flood(slug, 150);
 
         JsonPath results = results(slug);
-        assertEquals(config.identicalAnswers(), results.getInt("responses"));
-        assertEquals(2, results.getInt("quarantined"));
-        JsonPath held = held(slug);
-        assertEquals(List.of("IDENTICAL_ANSWERS", "IDENTICAL_ANSWERS"), held.getList("responses.reason"));
-        assertEquals(List.of("UA-14", "UA-14"), held.getList("responses.region"));
-        assertTrue(held.getString("responses[0].submittedAt").matches("\\d{4}-\\d\\d-\\d\\dT.*"));
+        long held = results.getLong("quarantined");
+        assertTrue(held > 0 && held < 150, "the surge is held once it stands out: " + held);
+        assertEquals(150 - held, results.getInt("responses"));
+        assertTrue(results.getInt("responses") >= config.identicalAnswers(), "never before the least excess");
+        assertEquals(Map.of("ANSWER_SURGE", (int) held), results.getMap("quarantinedByReason"), "how many, and why");
+        assertEquals(java.util.Arrays.stream(QuarantineReason.values()).map(Enum::name).toList(),
+                org.viche.results.TallyBuckets.QUARANTINE_REASONS, "results know every reason");
+        JsonPath list = held(slug);
+        assertTrue(list.getList("responses.reason").stream().allMatch("ANSWER_SURGE"::equals));
+        assertTrue(list.getList("responses.region").stream().allMatch("UA-14"::equals));
+        assertTrue(list.getString("responses[0].submittedAt").matches("\\d{4}-\\d\\d-\\d\\dT.*"));
 
         sealer.sealPending();
-        given().get("/api/v1/receipts/" + receipts.get(receipts.size() - 1)).then().statusCode(200)
-                .body("sealed", equalTo(true));
+        String receipt = asAdmin().get("/api/v1/surveys/" + slug + "/quarantine").then().extract().path("responses[0].id");
+        assertTrue(receipt != null);
     }
 
     @Test
@@ -106,7 +160,7 @@ class QuarantineTest {
         long surveyId = surveys.find(slug).orElseThrow().id();
         // REST Assured connects from the loopback address: that client has already sent its fill in this window
         String client = limits.clientHash("127.0.0.1");
-        counters.add(Map.of(QuarantinePolicy.clientBucket(surveyId, client), config.perClient()), config.window());
+        counters.addSliding(Map.of(QuarantinePolicy.clientBucket(surveyId, client), config.perClient()), config.window());
 
         json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", "dmz")))
                 .post("/api/v1/surveys/" + slug + "/responses").then().statusCode(201);
@@ -116,6 +170,7 @@ class QuarantineTest {
 
         assertEquals(1, results(slug).getInt("responses"), "the partner's response counts");
         assertEquals(1, results(slug).getInt("quarantined"));
+        assertEquals(Map.of("CLIENT_BURST", 1), results(slug).getMap("quarantinedByReason"));
         assertEquals(List.of("CLIENT_BURST"), held(slug).getList("responses.reason"));
     }
 
@@ -124,7 +179,7 @@ class QuarantineTest {
         String slug = openSurvey("q-web", List.of("UA-14"));
         SurveySnapshot survey = surveys.find(slug).orElseThrow();
         String formClient = "web-client-" + UUID.randomUUID();
-        counters.add(Map.of(QuarantinePolicy.clientBucket(survey.id(), formClient), config.perClient()), config.window());
+        counters.addSliding(Map.of(QuarantinePolicy.clientBucket(survey.id(), formClient), config.perClient()), config.window());
 
         responses.submit(survey, new SubmissionRequest("UA-14", null, json.valueToTree(Map.of("arrangement", "dmz")), null),
                 new ResponseService.Origin(Channel.WEB, null, null, formClient));
@@ -137,25 +192,25 @@ class QuarantineTest {
 
     @Test
     void releasingCountsAHeldResponseAndRejectingKeepsItUncounted() {
-        String slug = openSurvey("q-decide", List.of("UA-14"));
-        identicalBatch(slug, 2, Map.of());
+        String slug = nationalSurvey("q-decide");
+        flood(slug, config.identicalAnswers() * 3);
+        long counted = results(slug).getLong("responses");
         List<String> ids = held(slug).getList("responses.id");
         String base = "/api/v1/surveys/" + slug + "/quarantine/";
 
         asAdmin().post(base + ids.get(0) + "/release").then().statusCode(200)
                 .body("id", equalTo(ids.get(0))).body("status", equalTo("ACCEPTED"));
         JsonPath released = results(slug);
-        assertEquals(config.identicalAnswers() + 1, released.getInt("responses"));
-        assertEquals(1, released.getInt("quarantined"));
-        assertEquals(config.identicalAnswers() + 1,
+        long held = released.getLong("quarantined");
+        assertEquals(counted + 1, released.getInt("responses"));
+        assertEquals(counted + 1,
                 released.getInt("questions.find { it.key == 'arrangement' }.overall.options.find { it.key == 'sez' }.count"),
                 "its answers are counted too");
 
         asAdmin().post(base + ids.get(1) + "/reject").then().statusCode(200).body("status", equalTo("REJECTED"));
         JsonPath rejected = results(slug);
-        assertEquals(config.identicalAnswers() + 1, rejected.getInt("responses"));
-        assertEquals(0, rejected.getInt("quarantined"));
-        assertEquals(List.of(), held(slug).getList("responses"));
+        assertEquals(counted + 1, rejected.getInt("responses"));
+        assertEquals(held - 1, rejected.getInt("quarantined"));
 
         asAdmin().post(base + ids.get(0) + "/reject").then().statusCode(409).contentType("application/problem+json");
         asAdmin().post(base + ids.get(1) + "/release").then().statusCode(409);
@@ -170,21 +225,48 @@ class QuarantineTest {
 
     @Test
     void heldResponsesArePagedByCursor() {
-        String slug = openSurvey("q-page", List.of("UA-14"));
-        identicalBatch(slug, 3, Map.of());
+        String slug = nationalSurvey("q-page");
+        flood(slug, config.identicalAnswers() * 3);
         JsonPath first = asAdmin().get("/api/v1/surveys/" + slug + "/quarantine?limit=2").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(2, first.getList("responses").size());
         JsonPath second = asAdmin().get("/api/v1/surveys/" + slug + "/quarantine?limit=2&after=" + first.getString("next"))
                 .then().statusCode(200).extract().jsonPath();
-        assertEquals(1, second.getList("responses").size());
-        assertTrue(second.get("next") == null);
+        assertEquals(2, second.getList("responses").size());
         List<Object> all = new ArrayList<>(first.getList("responses.id"));
         all.addAll(second.getList("responses.id"));
-        assertEquals(3, all.stream().distinct().count());
+        assertEquals(4, all.stream().distinct().count());
+        long held = results(slug).getLong("quarantined");
+        JsonPath everything = asAdmin().get("/api/v1/surveys/" + slug + "/quarantine?limit=1000").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(held, everything.getList("responses").size());
+        assertTrue(everything.get("next") == null);
         asAdmin().get("/api/v1/surveys/" + slug + "/quarantine?limit=x").then().statusCode(400);
         asAdmin().get("/api/v1/surveys/" + slug + "/quarantine?after=x").then().statusCode(400)
                 .body("errors[0].field", equalTo("after"));
+    }
+
+    @Test
+    void afterCloseHeldResponsesStayUncountedDisclosedAndFinalFiguresNeverChange() {
+        String slug = nationalSurvey("q-closed");
+        flood(slug, config.identicalAnswers() * 3);
+        List<String> ids = held(slug).getList("responses.id");
+        assertTrue(!ids.isEmpty());
+        asAdmin().post("/api/v1/surveys/" + slug + "/close").then().statusCode(200);
+
+        JsonPath first = given().get("/api/v1/surveys/" + slug + "/results").then().statusCode(200).extract().jsonPath();
+        String base = "/api/v1/surveys/" + slug + "/quarantine/";
+        asAdmin().post(base + ids.get(0) + "/release").then().statusCode(409).contentType("application/problem+json");
+        asAdmin().post(base + ids.get(1) + "/reject").then().statusCode(409).contentType("application/problem+json");
+        JsonPath second = given().get("/api/v1/surveys/" + slug + "/results").then().statusCode(200).extract().jsonPath();
+
+        assertEquals(ids.size(), first.getInt("quarantined"), "held at close: uncounted, and disclosed as such");
+        Map<String, Object> a = new HashMap<>(first.getMap(""));
+        Map<String, Object> b = new HashMap<>(second.getMap(""));
+        a.remove("generatedAt");
+        b.remove("generatedAt");
+        assertEquals(a, b, "two reads of the final results agree");
+        assertEquals(ids, held(slug).getList("responses.id"));
     }
 
     @Test

@@ -52,7 +52,56 @@ class RateLimitTest {
         assertTrue(limiter.acquire(bucket, 1, 3, Duration.ofMinutes(1)).isEmpty());
         OptionalLong refused = limiter.acquire(bucket, 1, 3, Duration.ofMinutes(1));
         assertTrue(refused.isPresent());
-        assertTrue(refused.getAsLong() >= 1 && refused.getAsLong() <= 60, "retry within the window");
+        // Over the limit within this window alone: past its end, until its weight has fallen enough.
+        assertTrue(refused.getAsLong() >= 15 && refused.getAsLong() <= 75, "retry after " + refused.getAsLong());
+    }
+
+    @Test
+    void aClientCannotSpendItsAllowanceTwiceAcrossTheWindowEdge() {
+        String bucket = "edge:" + System.nanoTime();
+        Duration window = Duration.ofMinutes(1);
+        java.time.Instant edge = RateLimiter.aligned(java.time.Instant.now().plus(Duration.ofMinutes(5)), window);
+        assertTrue(limiter.acquire(bucket, 10, 10, window, edge.minusMillis(500)).isEmpty(), "the whole allowance, just before the edge");
+        OptionalLong afterEdge = limiter.acquire(bucket, 2, 10, window, edge.plusMillis(500));
+        assertTrue(afterEdge.isPresent(), "a fixed window would allow ten more here");
+        assertTrue(afterEdge.getAsLong() >= 1 && afterEdge.getAsLong() <= 60, "retry within a window: " + afterEdge.getAsLong());
+        // Half a window later, half of the previous window still weighs: 2 (refused, still counted) + 3 + 10 * 0.5 = 10.
+        assertTrue(limiter.acquire(bucket, 3, 10, window, edge.plusSeconds(30)).isEmpty());
+        assertTrue(limiter.acquire(bucket, 1, 10, window, edge.plusSeconds(30)).isPresent());
+    }
+
+    @Test
+    void theSlidingEstimateWeighsThePreviousWindowByWhatRemainsOfIt() {
+        assertEquals(10, new RateLimiter.Window(0, 10, 0.0, Duration.ofMinutes(1)).estimate());
+        assertEquals(7, new RateLimiter.Window(2, 10, 0.5, Duration.ofMinutes(1)).estimate());
+        assertEquals(2, new RateLimiter.Window(2, 10, 1.0, Duration.ofMinutes(1)).estimate());
+        // 2 + 10 * (1 - f) <= 5 once f >= 0.7: 0.2 of a minute after f = 0.5
+        assertEquals(OptionalLong.of(12), new RateLimiter.Window(2, 10, 0.5, Duration.ofMinutes(1)).retryAfterSeconds(5));
+    }
+
+    @Test
+    void countersHoldOnlyKeyedHashesOfAddressesAndExpireWithinTheHour() throws Exception {
+        String slug = openSurvey("counters", List.of("UA-14"));
+        json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", "sez")))
+                .post("/api/v1/surveys/" + slug + "/responses").then().statusCode(201);
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select count(*) from viche.rate_limit_window where bucket like '%127.0.0.1%'"
+                    + " or bucket like '%::1%'")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "no counter names an address");
+            }
+            try (ResultSet rs = s.executeQuery("select count(*) from viche.rate_limit_window where bucket like '%"
+                    + limits.clientHash("127.0.0.1") + "%'")) {
+                rs.next();
+                assertTrue(rs.getInt(1) > 0, "the client is counted under today's keyed hash");
+            }
+            s.execute("insert into viche.rate_limit_window values ('client:old-hash:1', now() - interval '61 minutes', 5)");
+            limiter.forgetOldWindows();
+            try (ResultSet rs = s.executeQuery("select count(*) from viche.rate_limit_window where bucket = 'client:old-hash:1'")) {
+                rs.next();
+                assertEquals(0, rs.getInt(1), "counters older than an hour are gone");
+            }
+        }
     }
 
     @Test

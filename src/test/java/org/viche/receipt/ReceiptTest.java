@@ -27,7 +27,6 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.viche.support.Invitations;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -56,13 +55,18 @@ class ReceiptTest {
     }
 
     @Test
-    void aReceiptIsUnsealedUntilItsBatchIsSealed() {
+    void aReceiptIsUnsealedUntilItsBatchHoldsAtLeastTheSmallestCell() {
         String slug = openSurvey("rcpt-unsealed", List.of("UA-14"));
         String receipt = submit(slug, 3);
         given().get("/api/v1/receipts/" + receipt).then().statusCode(200)
                 .body("receipt", equalTo(receipt)).body("survey", equalTo(slug)).body("sealed", equalTo(false))
                 .body("$", not(hasKey("seal"))).body("$", not(hasKey("proof"))).body("$", not(hasKey("leaf")));
-        assertTrue(sealer.sealPending() >= 1);
+        // minCellSize is 2: one response alone is never sealed while the survey is open,
+        // so no seal's time can place a lone respondent.
+        sealer.sealPending();
+        assertFalse(receipt(receipt).getBoolean("sealed"));
+        submit(slug, 4);
+        assertTrue(sealer.sealPending() >= 2);
         JsonPath sealed = receipt(receipt.toLowerCase().replace("-", " "));
         assertTrue(sealed.getBoolean("sealed"));
         assertEquals(receipt, sealed.getString("receipt"), "read back in the form it was issued");
@@ -94,9 +98,11 @@ class ReceiptTest {
         sealer.sealPending();
         submit(slug, 3);
         sealer.sealPending();
+        submit(slug, 4);
+        sealer.sealPending();
         JsonPath chain = given().get("/api/v1/surveys/" + slug + "/seals").then().statusCode(200).extract().jsonPath();
         assertEquals(slug, chain.getString("survey"));
-        assertEquals(List.of(2, 1), chain.getList("seals.size", Integer.class));
+        assertEquals(List.of(2, 2), chain.getList("seals.size", Integer.class), "no seal of fewer than minCellSize");
         assertEquals("0".repeat(64), chain.getString("seals[0].previous"));
         assertEquals(chain.getString("seals[0].hash"), chain.getString("seals[1].previous"));
         for (int i = 0; i < 2; i++) {
@@ -129,6 +135,7 @@ class ReceiptTest {
     void whileAnotherInstanceHoldsTheSealerLockNothingIsSealed() throws Exception {
         String slug = openSurvey("rcpt-lock", List.of("UA-14"));
         String receipt = submit(slug, 2);
+        submit(slug, 3);
         try (Connection other = dataSource.getConnection(); Statement lock = other.createStatement()) {
             lock.execute("select pg_advisory_lock(" + SealStore.SEALER_LOCK + ")");
             assertEquals(0, sealer.sealPending());
@@ -158,21 +165,61 @@ class ReceiptTest {
     }
 
     @Test
-    void sealingSeversTheTransactionIdThatTiesASpentCodeToItsCounters() throws Exception {
-        String slug = Invitations.openTokenSurvey("rcpt-xmin");
-        String code = Invitations.codes(slug, 1).get(0);
-        json().body(Map.of("region", "UA-14", "invitation", code, "answers", Map.of("arrangement", "dmz")))
-                .post("/api/v1/surveys/" + slug + "/responses").then().statusCode(201);
-        String sharingXmin = """
-                select count(*) from viche.tally t join viche.invitation i on i.survey_id = t.survey_id
-                  join viche.survey s on s.id = i.survey_id
-                 where s.slug = ? and i.used and t.xmin = i.xmin""";
-        assertTrue(count(sharingXmin, slug) > 0, "before sealing, the spent code shares its transaction with the counters");
+    void leavesStandInTheOrderOfTheirHashesNotOfArrival() throws Exception {
+        String slug = openSurvey("rcpt-order", List.of("UA-14"));
+        List<String> issued = new ArrayList<>();
+        for (int i = 1; i <= 12; i++) {
+            issued.add(submit(slug, 1 + i % 5));
+        }
         sealer.sealPending();
-        assertEquals(0, count(sharingXmin, slug));
-        assertEquals(0, count("""
-                select count(*) from viche.invitation i join viche.survey s on s.id = i.survey_id
-                 where s.slug = ? and i.pending_seal""", slug));
+        List<String> leaves = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
+                select encode(l.hash, 'hex') from viche.seal_leaf l join viche.seal s on s.id = l.seal_id
+                  join viche.survey v on v.id = s.survey_id where v.slug = ? order by l.leaf_index""")) {
+            query.setString(1, slug);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    leaves.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(12, leaves.size());
+        assertEquals(leaves.stream().sorted().toList(), leaves, "leaf_index follows the leaf hashes");
+        for (String r : issued) {
+            JsonPath receipt = receipt(r);
+            assertEquals(receipt.getString("leaf"), leaves.get(leaves.indexOf(receipt.getString("leaf"))));
+            assertEquals(receipt.getString("seal.root"), fold(receipt), "every proof still folds to the root");
+        }
+    }
+
+    @Test
+    void exportsAndTheLedgerNameAResponseByAnIdThatIsNotTheSubmittersOne() {
+        String slug = openSurvey("rcpt-export-id", List.of("UA-14"));
+        List<String> submitted = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            submitted.add(json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", "sez", "trust", i)))
+                    .post("/api/v1/surveys/" + slug + "/responses").then().statusCode(201).extract().path("id"));
+        }
+        sealer.sealPending();
+        String ledger = asAdmin().accept("text/csv").get("/api/v1/surveys/" + slug + "/ledger.csv").then().statusCode(200)
+                .extract().asString();
+        String microdata = asAdmin().accept("text/csv").get("/api/v1/surveys/" + slug + "/responses.csv").then()
+                .statusCode(200).extract().asString();
+        assertEquals(4, ledger.split("\n").length, "three sealed rows and a header");
+        assertEquals(4, microdata.split("\n").length);
+        for (String id : submitted) {
+            assertFalse(ledger.contains(id), "the ledger never shows the id returned at submission");
+            assertFalse(microdata.contains(id), "nor does the microdata");
+        }
+        List<String> ledgerIds = new ArrayList<>();
+        for (String line : ledger.split("\n")) {
+            java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\"\"?:\"\"([0-9a-f-]{36})").matcher(line);
+            if (id.find()) {
+                ledgerIds.add(id.group(1));
+                assertTrue(microdata.contains(id.group(1)), "ledger and microdata share the export id");
+            }
+        }
+        assertEquals(3, ledgerIds.size());
     }
 
     /** RFC 6962 inclusion check written out here, independently of the service's MerkleTree. */
@@ -203,16 +250,6 @@ class ReceiptTest {
     private void execute(String sql) throws Exception {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
-        }
-    }
-
-    private long count(String sql, String slug) throws Exception {
-        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement(sql)) {
-            query.setString(1, slug);
-            try (ResultSet rs = query.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 }

@@ -57,6 +57,8 @@ class IndependentResultsCheckTest {
 
     /** Respondents per region, no two alike (ties would leave "next-smallest" open); Kyiv gets none. */
     private static final Map<String, Integer> SIZES = new LinkedHashMap<>();
+    /** The data set's showIf questions, both conditional on arrangement. */
+    private static final List<String> CONDITIONAL = List.of("hope", "why_sez");
 
     static {
         SIZES.put("UA-14", 70);
@@ -194,10 +196,55 @@ class IndependentResultsCheckTest {
         try (Reader in = new InputStreamReader(IndependentResultsCheckTest.class.getClassLoader()
                 .getResourceAsStream("regions/UA.csv"), StandardCharsets.UTF_8)) {
             for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get().parse(in)) {
-                map.put(r.get("code"), Long.parseLong(r.get("population")));
+                if (!r.get("population").isBlank()) {
+                    map.put(r.get("code"), Long.parseLong(r.get("population")));
+                }
             }
         }
         return map;
+    }
+
+    /** Regions hidden in the survey-level list: their respondents, counted independently. */
+    private static Set<String> surveyHidden() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (JsonNode region : results.get("regions")) {
+            counts.put(region.get("region").asText(), SIZES.getOrDefault(region.get("region").asText(), 0));
+        }
+        return ReferenceStatistics.suppressed(counts, MIN_CELL_SIZE);
+    }
+
+    private static Map<String, Integer> answeredIn(String question) {
+        Map<String, Integer> n = new LinkedHashMap<>();
+        answersByRegion(question).forEach((region, answers) -> n.put(region, answers.size()));
+        return n;
+    }
+
+    /**
+     * A question's hidden regions: at least the survey-level ones, and for a conditional question
+     * and its parent (arrangement) the same set, widened until neither changes.
+     */
+    private static Set<String> hiddenIn(String question) {
+        Set<String> surveyLevel = surveyHidden();
+        Map<String, Set<String>> hidden = new LinkedHashMap<>();
+        for (Question q : QUESTIONS) {
+            hidden.put(q.key(), ReferenceStatistics.suppressed(answeredIn(q.key()), MIN_CELL_SIZE, surveyLevel));
+        }
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (String child : CONDITIONAL) {
+                Set<String> union = new java.util.HashSet<>(hidden.get(child));
+                union.addAll(hidden.get("arrangement"));
+                for (String key : List.of(child, "arrangement")) {
+                    Set<String> widened = ReferenceStatistics.suppressed(answeredIn(key), MIN_CELL_SIZE, union);
+                    if (!widened.equals(hidden.get(key))) {
+                        hidden.put(key, widened);
+                        changed = true;
+                    }
+                }
+            }
+        }
+        return hidden.get(question);
     }
 
     // --- the checks --------------------------------------------------------------
@@ -205,13 +252,12 @@ class IndependentResultsCheckTest {
     @Test
     void responsesPerRegionMatch() {
         assertEquals(data.size(), results.get("responses").asInt());
-        Map<String, Integer> counts = new LinkedHashMap<>(SIZES);
-        Set<String> hidden = ReferenceStatistics.suppressed(counts, MIN_CELL_SIZE);
+        Set<String> hidden = surveyHidden();
         for (JsonNode region : results.get("regions")) {
             String code = region.get("region").asText();
             assertEquals(hidden.contains(code), region.get("suppressed").asBoolean(), code);
             if (!hidden.contains(code)) {
-                assertEquals(SIZES.get(code), region.get("responses").asInt(), code);
+                assertEquals(SIZES.getOrDefault(code, 0).intValue(), region.get("responses").asInt(), code);
             }
         }
     }
@@ -226,7 +272,7 @@ class IndependentResultsCheckTest {
             Map<String, List<Object>> answersByRegion = answersByRegion(q.key());
             Map<String, Integer> n = new LinkedHashMap<>();
             answersByRegion.forEach((region, answers) -> n.put(region, answers.size()));
-            Set<String> hidden = ReferenceStatistics.suppressed(n, MIN_CELL_SIZE);
+            Set<String> hidden = hiddenIn(q.key());
             if (hidden.isEmpty()) {
                 questionsWithoutSuppression++;
             }
@@ -265,22 +311,32 @@ class IndependentResultsCheckTest {
         int withheld = 0;
         for (Question q : QUESTIONS) {
             if (!q.type().endsWith("_CHOICE")) {
-                assertFalse(questionNode(q.key()).get("overall").has("weighted"), q.key());
+                if (q.type().equals("TEXT")) {
+                    assertFalse(questionNode(q.key()).get("overall").has("weighted"), q.key());
+                }
                 continue;
             }
-            boolean anyRegionHidden = false;
-            for (JsonNode cell : questionNode(q.key()).get("byRegion")) {
-                anyRegionHidden |= cell.path("suppressed").asBoolean(false);
+            // post-stratified on the published partition: hidden places pooled into one stratum
+            Set<String> hidden = hiddenIn(q.key());
+            List<Respondent> answered = data.stream().filter(r -> r.answers().containsKey(q.key())
+                    && population.containsKey(r.region())).toList();
+            Map<String, Integer> byStratum = new LinkedHashMap<>();
+            Map<String, Long> stratumPopulation = new LinkedHashMap<>();
+            for (String region : SIZES.keySet()) {
+                String stratum = hidden.contains(region) ? "pooled" : region;
+                stratumPopulation.merge(stratum, population.get(region), Long::sum);
+                byStratum.putIfAbsent(stratum, 0);
             }
-            if (anyRegionHidden) {
-                // with the visible regions, weights and n_eff would give the hidden counts back
-                assertFalse(questionNode(q.key()).get("overall").has("weighted"), q.key() + " must withhold its weighted row");
+            answered.forEach(r -> byStratum.merge(hidden.contains(r.region()) ? "pooled" : r.region(), 1, Integer::sum));
+            Map<String, Double> stratumWeights = ReferenceStatistics.weights(byStratum, stratumPopulation);
+            if (byStratum.keySet().stream().noneMatch(s -> !s.equals("pooled"))) {
+                assertFalse(questionNode(q.key()).get("overall").has("weighted"), q.key() + ": no visible region");
                 withheld++;
                 continue;
             }
             checkedQuestions++;
-            List<Respondent> answered = data.stream().filter(r -> r.answers().containsKey(q.key())).toList();
-            List<Double> w = answered.stream().map(r -> weights.get(r.region())).toList();
+            List<Double> w = answered.stream()
+                    .map(r -> stratumWeights.get(hidden.contains(r.region()) ? "pooled" : r.region())).toList();
             JsonNode weighted = questionNode(q.key()).get("overall").get("weighted");
             for (String option : q.options()) {
                 List<Boolean> chose = answered.stream().map(r -> chose(r.answers().get(q.key()), option)).toList();
@@ -305,12 +361,14 @@ class IndependentResultsCheckTest {
         for (JsonNode target : results.get("weighting").get("targets")) {
             String region = target.get("region").asText();
             assertEquals(population.get(region).longValue(), target.get("population").asLong(), region);
-            if (SIZES.get(region) == 0) {
-                assertFalse(target.has("populationShare"), region);
-            } else {
-                assertClose(population.get(region) / total, target.get("populationShare"), region);
-            }
+            // per-region target shares would tell a hidden region with respondents from an empty one
+            assertFalse(target.has("populationShare"), region);
         }
+        List<String> pooled = new ArrayList<>();
+        results.get("weighting").path("pooledRegions").forEach(r -> pooled.add(r.asText()));
+        assertEquals(surveyHidden().stream().filter(population::containsKey).sorted().toList(),
+                pooled.stream().sorted().toList());
+        assertTrue(total > 0);
     }
 
     @Test
@@ -447,6 +505,8 @@ class IndependentResultsCheckTest {
     private static Map<String, List<Object>> answersByRegion(String question) {
         Map<String, List<Object>> byRegion = new LinkedHashMap<>();
         SIZES.keySet().forEach(r -> byRegion.put(r, new ArrayList<>()));
+        // answers that are not places: published like regions, with no respondents in this data set
+        results.get("regions").forEach(r -> byRegion.putIfAbsent(r.get("region").asText(), new ArrayList<>()));
         for (Respondent r : data) {
             Object answer = r.answers().get(question);
             if (answer != null) {

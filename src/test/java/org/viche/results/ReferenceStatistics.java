@@ -31,13 +31,18 @@ final class ReferenceStatistics {
 
     /** Cells with 0 < n < min; if exactly one, also the smallest other region with respondents. */
     static Set<String> suppressed(Map<String, Integer> nByRegion, int minCellSize) {
+        return suppressed(nByRegion, minCellSize, Set.of());
+    }
+
+    /** As statistics.md: forced and small cells, one complementary cell, zeros hidden beside a lone hidden one. */
+    static Set<String> suppressed(Map<String, Integer> nByRegion, int minCellSize, Set<String> forced) {
         Set<String> hidden = new HashSet<>();
         for (Map.Entry<String, Integer> e : nByRegion.entrySet()) {
-            if (e.getValue() > 0 && e.getValue() < minCellSize) {
+            if (forced.contains(e.getKey()) || e.getValue() > 0 && e.getValue() < minCellSize) {
                 hidden.add(e.getKey());
             }
         }
-        if (hidden.size() == 1) {
+        if (hidden.stream().filter(r -> nByRegion.get(r) > 0).count() == 1) {
             String next = null;
             for (Map.Entry<String, Integer> e : nByRegion.entrySet()) {
                 if (e.getValue() > 0 && !hidden.contains(e.getKey()) && (next == null || e.getValue() < nByRegion.get(next))) {
@@ -47,6 +52,13 @@ final class ReferenceStatistics {
             if (next != null) {
                 hidden.add(next);
             }
+        }
+        if (hidden.stream().filter(r -> nByRegion.get(r) > 0).count() == 1) {
+            nByRegion.forEach((r, n) -> {
+                if (n == 0) {
+                    hidden.add(r);
+                }
+            });
         }
         return hidden;
     }

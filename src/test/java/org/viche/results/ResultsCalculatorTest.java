@@ -86,7 +86,7 @@ class ResultsCalculatorTest {
     void choiceSharesAndIntervalsPerRegionAndOverall() throws Exception {
         loadFourResponses();
         ResultsView view = compute(Map.of("A", 100L, "B", 100L));
-        assertEquals(4, view.responses());
+        assertEquals(4L, view.responses());
         QuestionResults pick = question(view, "pick");
         assertEquals(4L, pick.overall().n());
         assertEquals(3L, pick.overall().options().get(0).count());
@@ -177,7 +177,7 @@ class ResultsCalculatorTest {
         assertTrue(region(pick, "B").suppressed(), "complementary suppression");
         assertFalse(pick.overall().suppressed());
         assertEquals(4L, pick.overall().n());
-        assertNull(pick.overall().weighted(), "weights would reveal the hidden regions' counts");
+        assertNull(pick.overall().weighted(), "no region is visible: no weighted figure");
     }
 
     @Test

@@ -61,16 +61,16 @@ class ResultsPublicationTest {
         submit(slug, "UA-14", Map.of("arrangement", "sez"));
         submit(slug, "UA-09", Map.of("arrangement", "dmz"));
         String firstPublished = given().get(results(slug)).then().statusCode(200)
-                .body("responses", equalTo(2)).extract().path("generatedAt");
+                .extract().path("generatedAt");
+        String firstCsv = given().get(results(slug) + ".csv").then().statusCode(200).extract().asString();
 
         submit(slug, "UA-09", Map.of("arrangement", "dmz"));
 
         given().get(results(slug)).then().statusCode(200)
-                .body("responses", equalTo(2))
                 .body("generatedAt", equalTo(firstPublished));
         String partner = token("partner", slug);
-        withToken(partner).get(results(slug)).then().statusCode(200).body("responses", equalTo(2));
-        assertEquals(2, csvArrangementTotal(given().get(results(slug) + ".csv").then().statusCode(200).extract().asString()));
+        withToken(partner).get(results(slug)).then().statusCode(200).body("generatedAt", equalTo(firstPublished));
+        assertEquals(firstCsv, given().get(results(slug) + ".csv").then().statusCode(200).extract().asString());
 
         asAdmin().get(results(slug)).then().statusCode(200).body("responses", equalTo(3))
                 .header("Cache-Control", equalTo("private, no-store"));
@@ -95,7 +95,9 @@ class ResultsPublicationTest {
     void aSnapshotOlderThanTheIntervalIsRepublished() throws SQLException {
         String slug = openSurvey("republish", REGIONS);
         submit(slug, "UA-14", Map.of("arrangement", "sez"));
-        given().get(results(slug)).then().statusCode(200).body("responses", equalTo(1));
+        given().get(results(slug)).then().statusCode(200);
+        // the cadence: minCellSize (2) new responses since the snapshot, and the interval
+        submit(slug, "UA-14", Map.of("arrangement", "dmz"));
         submit(slug, "UA-14", Map.of("arrangement", "dmz"));
 
         execute("update viche.published_results set published_at = published_at - interval '61 seconds', "
@@ -103,7 +105,7 @@ class ResultsPublicationTest {
                 + "where survey_id = (select id from viche.survey where slug = ?)", slug);
 
         String republished = given().get(results(slug)).then().statusCode(200)
-                .body("responses", equalTo(2)).extract().path("generatedAt");
+                .extract().path("generatedAt");
         assertNotEquals("2000-01-01T00:00:00Z", republished);
     }
 
@@ -111,7 +113,7 @@ class ResultsPublicationTest {
     void everyInstanceServesTheSnapshotStoredInTheDatabase() throws SQLException {
         String slug = openSurvey("shared", REGIONS);
         submit(slug, "UA-14", Map.of("arrangement", "sez"));
-        given().get(results(slug)).then().statusCode(200).body("responses", equalTo(1));
+        given().get(results(slug)).then().statusCode(200);
 
         // what another instance would see if it had published this body
         execute("update viche.published_results set body = jsonb_set(body, '{responses}', '777') "
@@ -124,8 +126,8 @@ class ResultsPublicationTest {
     void whenTwoInstancesRefreshAtOnceBothServeTheFirstSnapshotStored() throws SQLException {
         String slug = openSurvey("race", REGIONS);
         long surveyId = surveyId(slug);
-        ResultsView competitor = new ResultsView(slug, 41, OffsetDateTime.parse("2030-01-01T00:00:00Z"), 2, List.of(), List.of(), 0);
-        ResultsView mine = new ResultsView(slug, 42, OffsetDateTime.parse("2030-01-01T00:00:01Z"), 2, List.of(), List.of(), 0);
+        ResultsView competitor = new ResultsView(slug, 41L, OffsetDateTime.parse("2030-01-01T00:00:00Z"), 2, List.of(), List.of(), 0, Map.of(), null);
+        ResultsView mine = new ResultsView(slug, 42L, OffsetDateTime.parse("2030-01-01T00:00:01Z"), 2, List.of(), List.of(), 0, Map.of(), null);
 
         ResultsView served = published.get(surveyId, Duration.ofMinutes(1), now -> {
             // another instance stores its snapshot while this one is still computing
@@ -133,8 +135,8 @@ class ResultsPublicationTest {
             return mine;
         });
 
-        assertEquals(41, served.responses());
-        assertEquals(41, published.get(surveyId, Duration.ofMinutes(1), now -> mine).responses());
+        assertEquals(41L, served.responses());
+        assertEquals(41L, published.get(surveyId, Duration.ofMinutes(1), now -> mine).responses());
     }
 
     @Test
@@ -143,17 +145,18 @@ class ResultsPublicationTest {
         definition.put("results", Map.of("visibility", "AFTER_CLOSE", "minCellSize", 2));
         String slug = open(definition);
         submit(slug, "UA-14", Map.of("arrangement", "sez"));
+        submit(slug, "UA-09", Map.of("arrangement", "sez"));
 
         given().get(results(slug)).then().statusCode(403).contentType("application/problem+json")
                 .body("status", equalTo(403));
         given().get(results(slug) + ".csv").then().statusCode(403).contentType("application/problem+json");
         withToken(token("partner", slug)).get(results(slug)).then().statusCode(403);
-        asAdmin().get(results(slug)).then().statusCode(200).body("responses", equalTo(1));
+        asAdmin().get(results(slug)).then().statusCode(200).body("responses", equalTo(2));
         withToken(token("researcher")).get(results(slug) + ".csv").then().statusCode(200);
 
         asAdmin().post("/api/v1/surveys/" + slug + "/close").then().statusCode(200);
 
-        given().get(results(slug)).then().statusCode(200).body("responses", equalTo(1));
+        given().get(results(slug)).then().statusCode(200).body("perturbation.applied", equalTo(true));
         given().get(results(slug) + ".csv").then().statusCode(200);
     }
 

@@ -1,6 +1,7 @@
 package org.viche.results;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
@@ -31,5 +32,13 @@ class WilsonTest {
     @Test
     void hasNoIntervalWithoutRespondents() {
         assertNull(Wilson.interval(0, 0));
+    }
+
+    @Test
+    void isExactlyOneAtOneAndExactlyZeroAtZero() {
+        for (double n : new double[] {1, 3, 7, 10, 33.3, 1000, 123457}) {
+            assertEquals(1.0, Wilson.interval(1.0, n)[1], 0.0, "upper at p = 1, n = " + n);
+            assertEquals(0.0, Wilson.interval(0.0, n)[0], 0.0, "lower at p = 0, n = " + n);
+        }
     }
 }

@@ -13,7 +13,7 @@ import io.restassured.specification.RequestSpecification;
 public final class Api {
 
     /** Set in the %test profile as viche.bootstrap-admin-token. */
-    public static final String ADMIN_TOKEN = "test-admin-token";
+    public static final String ADMIN_TOKEN = "test-admin-token-0123456789abcdef";
     public static final String DEMO = "demo-disputed-regions";
 
     private Api() {

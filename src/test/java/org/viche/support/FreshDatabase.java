@@ -1,5 +1,7 @@
 package org.viche.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -8,14 +10,27 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Gives each test run its own empty PostgreSQL database, created before Quarkus starts and
  * dropped when it stops, so runs never share state and no test depends on leftovers.
- * The server is the one named by {@code VICHE_TEST_PG_URL} (default: localhost:5432,
- * user postgres), the same server the README's quick start uses.
+ * The server, in this order:
+ * <ol>
+ * <li>{@code VICHE_TEST_PG_URL} (with {@code VICHE_TEST_PG_USER}, {@code VICHE_TEST_PG_PASSWORD}),
+ * which must answer;</li>
+ * <li>a PostgreSQL answering on localhost:5432 (user postgres, no password, unless the two
+ * variables above say otherwise);</li>
+ * <li>else an embedded PostgreSQL started for this run, so {@code ./mvnw -B verify} needs
+ * nothing but a JDK. {@code VICHE_TEST_PG=embedded} goes there directly.</li>
+ * </ol>
  */
 public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
+
+    static final String LOCAL_SERVER = "jdbc:postgresql://localhost:5432/";
+
+    /** One embedded server per test JVM, however often Quarkus restarts; its own hook stops it. */
+    private static EmbeddedPostgres embedded;
 
     private String serverUrl;
     private String user;
@@ -24,9 +39,9 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        serverUrl = env("VICHE_TEST_PG_URL", "jdbc:postgresql://localhost:5432/");
         user = env("VICHE_TEST_PG_USER", "postgres");
         password = env("VICHE_TEST_PG_PASSWORD", "");
+        serverUrl = chooseServer();
         database = "viche_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         execute("create database " + database);
         return Map.of(
@@ -40,6 +55,41 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         execute("drop database if exists " + database + " with (force)");
     }
 
+    private String chooseServer() {
+        if ("embedded".equals(System.getenv("VICHE_TEST_PG"))) {
+            return embeddedServer("VICHE_TEST_PG=embedded");
+        }
+        String given = env("VICHE_TEST_PG_URL", null);
+        if (given != null) {
+            announce("tests use PostgreSQL at " + given + " (VICHE_TEST_PG_URL)");
+            return given;
+        }
+        try (Connection probe = DriverManager.getConnection(LOCAL_SERVER + "postgres", user, password)) {
+            announce("tests use the PostgreSQL answering on localhost:5432");
+            return LOCAL_SERVER;
+        } catch (SQLException e) {
+            return embeddedServer("no PostgreSQL accepted " + user + " on localhost:5432 (" + e.getMessage() + ")");
+        }
+    }
+
+    private String embeddedServer(String why) {
+        user = "postgres";
+        password = "";
+        return startEmbedded(why);
+    }
+
+    private static synchronized String startEmbedded(String why) {
+        if (embedded == null) {
+            try {
+                embedded = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("The embedded PostgreSQL for the tests did not start", e);
+            }
+        }
+        announce("tests use an embedded PostgreSQL on localhost:" + embedded.getPort() + ": " + why);
+        return "jdbc:postgresql://localhost:" + embedded.getPort() + "/";
+    }
+
     private void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(serverUrl + "postgres", user, password);
                 Statement statement = connection.createStatement()) {
@@ -47,6 +97,11 @@ public class FreshDatabase implements QuarkusTestResourceLifecycleManager {
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL at " + serverUrl + " is needed for the tests: " + e.getMessage(), e);
         }
+    }
+
+    /** On the console, not only in a report: which server a run used decides what it proved. */
+    private static void announce(String line) {
+        System.out.println("[FreshDatabase] " + line);
     }
 
     private static String env(String name, String fallback) {

@@ -233,4 +233,29 @@ class SurveyDefinitionValidatorTest {
         List<String> fields = errors.stream().map(FieldError::field).toList();
         assertTrue(fields.containsAll(List.of("slug", "title", "regionScheme", "questions")), fields::toString);
     }
+
+    @Test
+    void methodologyTextsArePerLanguageWithSponsorAndConductedBySeparate() {
+        Map<String, Object> d = valid();
+        d.put("methodology", Map.of("sponsor", text("Fund"), "conductedBy", text("Institute"),
+                "limitations", Map.of("en", "Opt-in only")));
+        assertEquals(List.of("methodology.limitations.uk:missingTranslation"), validate(d));
+        SurveyDefinition read = JSON.convertValue(d, SurveyDefinition.class);
+        assertEquals("Institute (uk)", read.methodology().conductedBy().get("uk"));
+        assertEquals("Fund", read.methodology().sponsor().get("en"));
+    }
+
+    @Test
+    void aMethodologyStoredAsPlainStringsIsReadAsEnglish() {
+        Map<String, Object> d = valid();
+        d.put("methodology", Map.of("sponsor", "Fund"));
+        assertEquals(Map.of("en", "Fund"), JSON.convertValue(d, SurveyDefinition.class).methodology().sponsor());
+    }
+
+    @Test
+    void theAnswersThatAreNotPlacesAreRegionsOfTheScheme() {
+        Map<String, Object> d = valid();
+        d.put("regions", List.of("UA-14", "ABROAD"));
+        assertEquals(List.of(), validate(d));
+    }
 }

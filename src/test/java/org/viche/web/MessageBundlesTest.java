@@ -68,6 +68,17 @@ class MessageBundlesTest {
     }
 
     @Test
+    void ukrainianUsesOneApostrophe() throws IOException {
+        List<String> ascii = new ArrayList<>();
+        bundles().get("uk").forEach((key, text) -> {
+            if (text.toString().matches("(?s).*\\p{L}'\\p{L}.*")) {
+                ascii.add(key.toString());
+            }
+        });
+        assertEquals(List.of(), ascii, "uk writes the apostrophe as ’ (U+2019) everywhere");
+    }
+
+    @Test
     void noTextIsBlank() throws IOException {
         List<String> blank = new ArrayList<>();
         bundles().forEach((language, p) -> p.stringPropertyNames().stream()

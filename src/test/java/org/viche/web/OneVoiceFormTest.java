@@ -21,8 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /**
- * "One person, one voice" on the form: the honeypot, the signed "already answered" cookie,
- * and invitation codes checked for typos before anything is sent on.
+ * "One person, one voice" on the form: the honeypot, the form's one-time key (a resend stores
+ * nothing twice, and the phone keeps no "already answered" cookie), and invitation codes
+ * checked for typos before anything is sent on.
  */
 @QuarkusTest
 class OneVoiceFormTest {
@@ -40,13 +41,10 @@ class OneVoiceFormTest {
         return PageClient.withFields(PageClient.post(session), fields).post("/s/" + slug + "?lang=en");
     }
 
-    private static String answeredCookie(Response posted) {
-        return posted.getHeaders().getValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith(AnsweredCookie.NAME + "=")).findFirst().orElse(null);
-    }
-
-    private static String valueOf(String setCookie) {
-        return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+    /** Cookies other than the form's CSRF token. */
+    private static List<String> otherCookies(Response response) {
+        return response.getHeaders().getValues("Set-Cookie").stream()
+                .filter(c -> !c.startsWith(PageClient.CSRF_COOKIE + "=")).toList();
     }
 
     // --- Honeypot ---------------------------------------------------------------------------
@@ -77,7 +75,7 @@ class OneVoiceFormTest {
         for (String hint : List.of("honeypot", "trap", "spam", "robot", "automat")) {
             assertFalse(html.contains(hint), "no hint about the trap: " + hint);
         }
-        assertEquals(null, answeredCookie(posted));
+        assertEquals(List.of(), otherCookies(posted));
         assertEquals(0, Api.storedResponses(slug));
     }
 
@@ -86,96 +84,65 @@ class OneVoiceFormTest {
         String slug = Api.openSurvey("extra-empty", List.of("UA-14"));
         Map<String, List<String>> form = validForm();
         form.put("homepage", List.of(""));
-        submit(slug, form).then().statusCode(303);
+        submit(slug, form).then().statusCode(200);
         assertEquals(1, Api.storedResponses(slug));
     }
 
-    // --- "Already answered" cookie -----------------------------------------------------------
+    // --- The phone keeps nothing; a resend stores nothing twice ------------------------------
 
     @Test
-    void aSubmissionSetsASignedCookieScopedToTheSurvey() {
+    void theReceiptIsInTheAnswerToThePostOnlyNeverInACookieOrAnAddress() {
         String slug = Api.openSurvey("answered", List.of("UA-14"));
         Response posted = submit(slug, validForm());
-        posted.then().statusCode(303);
-        Matcher receipt = PageClient.RECEIPT.matcher(posted.getHeader("Location"));
-        assertTrue(receipt.find());
+        posted.then().statusCode(200).header("Cache-Control", "no-store").header("Location", (String) null);
+        String receipt = PageClient.receiptOf(posted.asString());
+        assertEquals(List.of(), otherCookies(posted), "no cookie besides the form's token");
+        posted.getHeaders().getValues("Set-Cookie").forEach(c -> assertFalse(c.contains(receipt), c));
+        assertFalse(posted.asString().contains("receipt=" + receipt), "no link carries the receipt in its address");
 
-        String cookie = answeredCookie(posted);
-        assertNotNull(cookie, "the answered cookie is set");
-        assertTrue(cookie.contains("; Path=/s/" + slug + ";"), cookie);
-        assertTrue(cookie.contains("; Max-Age=" + 30L * 24 * 3600 + ";"), cookie);
-        assertTrue(cookie.contains("; HttpOnly"), cookie);
-        assertTrue(cookie.contains("; SameSite=Lax"), cookie);
-        assertFalse(cookie.contains("Secure"), "plain HTTP here, so not Secure");
-        assertTrue(valueOf(cookie).startsWith(receipt.group() + "."));
+        // Opening the form again shows the form: the browser remembers nothing.
+        given().queryParam("lang", "en").get("/s/" + slug).then().statusCode(200)
+                .body(containsString("<form method=\"post\""))
+                .body(not(containsString(receipt)));
     }
 
     @Test
-    void theFormSaysThisBrowserAnsweredAndStillLetsSomeoneElseAnswer() {
-        String slug = Api.openSurvey("answered-notice", List.of("UA-14"));
-        Response posted = submit(slug, validForm());
-        Matcher receipt = PageClient.RECEIPT.matcher(posted.getHeader("Location"));
-        assertTrue(receipt.find());
-        String value = valueOf(answeredCookie(posted));
-
-        String notice = given().cookie(AnsweredCookie.NAME, value).queryParam("lang", "en").get("/s/" + slug)
-                .then().statusCode(200).header("Cache-Control", "no-store").extract().asString();
-        assertTrue(notice.contains("This browser has already answered this survey"));
-        assertTrue(notice.contains("<code id=\"receipt\" class=\"receipt-inline\">" + receipt.group() + "</code>"));
-        assertTrue(notice.contains("href=\"/verify?receipt=" + receipt.group() + "&amp;lang=en\""));
-        assertTrue(notice.contains("href=\"/s/" + slug + "?lang=en&amp;again=1\""));
-        assertFalse(notice.contains("<form method=\"post\""), "the form waits until the person chooses to answer");
-
-        given().cookie(AnsweredCookie.NAME, value).queryParam("lang", "en").queryParam("again", "1").get("/s/" + slug)
-                .then().statusCode(200).body(containsString("<form method=\"post\""))
-                .body(not(containsString("This browser has already answered")))
-                .body(containsString("href=\"/s/" + slug + "?again=1&amp;lang=en\""));
-
-        // Not a lock: a second submission from the same browser is accepted.
+    void sendingTheSameFormTwiceStoresOnceAndShowsTheSameReceipt() {
+        String slug = Api.openSurvey("answered-resend", List.of("UA-14"));
         PageClient.Session session = PageClient.openForm(slug, "en");
-        PageClient.withFields(PageClient.post(session).cookie(AnsweredCookie.NAME, value), validForm())
-                .post("/s/" + slug + "?lang=en").then().statusCode(303);
+        String submission = PageClient.submissionOf(session);
+        Map<String, List<String>> form = validForm();
+        form.put("submission", List.of(submission));
+        String first = PageClient.receiptOf(PageClient.withFields(PageClient.post(session), form)
+                .post("/s/" + slug + "?lang=en").then().statusCode(200).extract().asString());
+        // A reload of the receipt page posts the same form again.
+        String again = PageClient.receiptOf(PageClient.withFields(PageClient.post(session), form)
+                .post("/s/" + slug + "?lang=en").then().statusCode(200).extract().asString());
+        assertEquals(first, again);
+        assertEquals(1, Api.storedResponses(slug));
+
+        // An old copy of the form with other answers: refused, nothing stored, a fresh key offered.
+        form.put("answers.arrangement", List.of("dmz"));
+        String refused = PageClient.withFields(PageClient.post(session), form).post("/s/" + slug + "?lang=en")
+                .then().statusCode(422).extract().asString();
+        assertFalse(refused.contains("value=\"" + submission + "\""));
+        assertEquals(1, Api.storedResponses(slug));
+
+        // Someone else on the same phone opens a fresh form and answers: not a lock.
+        submit(slug, validForm()).then().statusCode(200);
         assertEquals(2, Api.storedResponses(slug));
-
-        String uk = given().cookie(AnsweredCookie.NAME, value).queryParam("lang", "uk").get("/s/" + slug).asString();
-        assertTrue(uk.contains(receipt.group()));
     }
 
     @Test
-    void aTamperedOrForeignCookieIsIgnored() {
-        String slug = Api.openSurvey("answered-forged", List.of("UA-14"));
-        String other = Api.openSurvey("answered-other", List.of("UA-14"));
-        String value = valueOf(answeredCookie(submit(slug, validForm())));
-        String[] parts = value.split("\\.");
-        String otherReceipt = "ABCD-EFGH-JKMN-PQRS";
-
-        List<String> forged = List.of(
-                otherReceipt + "." + parts[1] + "." + parts[2],                         // another receipt
-                parts[0] + "." + (Long.parseLong(parts[1]) + 1) + "." + parts[2],      // a longer life
-                parts[0] + "." + parts[1] + "." + parts[2].substring(1) + "A",         // a changed signature
-                parts[0] + "." + parts[1],                                              // no signature
-                "garbage");
-        for (String cookie : forged) {
-            given().cookie(AnsweredCookie.NAME, cookie).queryParam("lang", "en").get("/s/" + slug)
-                    .then().statusCode(200).body(containsString("<form method=\"post\""))
-                    .body(not(containsString("already answered")));
+    void noAddressShowsAReceiptNotEvenARealOne() {
+        String slug = Api.openSurvey("answered-crafted", List.of("UA-14"));
+        String receipt = PageClient.receiptOf(submit(slug, validForm()).asString());
+        for (String path : List.of("/s/" + slug + "/thanks?r=" + receipt, "/s/" + slug + "/thanks?r=ABCD-EFGH-JKMN-PQRS",
+                "/s/" + slug + "/thanks")) {
+            Response page = given().get(path);
+            page.then().statusCode(404);
+            assertFalse(page.asString().contains("Thank you"), path);
         }
-        given().cookie(AnsweredCookie.NAME, value).queryParam("lang", "en").get("/s/" + other)
-                .then().statusCode(200).body(containsString("<form method=\"post\""))
-                .body(not(containsString("already answered")));
-    }
-
-    @Test
-    void aClosedSurveyMakesTheBrowserForgetTheCookie() {
-        String slug = Api.openSurvey("answered-closed", List.of("UA-14"));
-        String value = valueOf(answeredCookie(submit(slug, validForm())));
-        Api.asAdmin().post("/api/v1/surveys/" + slug + "/close").then().statusCode(200);
-        Response page = given().cookie(AnsweredCookie.NAME, value).queryParam("lang", "en").get("/s/" + slug);
-        page.then().statusCode(200).body(not(containsString("already answered")));
-        String cleared = answeredCookie(page);
-        assertNotNull(cleared);
-        assertTrue(cleared.startsWith(AnsweredCookie.NAME + "=;") && cleared.contains("Max-Age=0")
-                && cleared.contains("Path=/s/" + slug + ";"), cleared);
     }
 
     // --- Invitation codes ---------------------------------------------------------------------
@@ -192,13 +159,13 @@ class OneVoiceFormTest {
         String html = submit(slug, form).then().statusCode(422).extract().asString();
         assertTrue(html.contains("id=\"invitation-error\""));
         assertTrue(html.contains("This is not a valid invitation code"));
-        assertTrue(html.contains("href=\"#invitation\""), "the summary links to the field");
+        assertTrue(html.contains("href=\"#invitation-question\""), "the summary links to the field");
         assertTrue(html.contains("value=\"" + typo + "\""), "the code is kept for correcting");
         assertTrue(html.contains("keep me"), "answers are kept");
         assertEquals(0, Api.storedResponses(slug));
 
         form.put("invitation", List.of(code));
-        submit(slug, form).then().statusCode(303);
+        submit(slug, form).then().statusCode(200);
         assertEquals(1, Api.storedResponses(slug));
     }
 
@@ -213,8 +180,8 @@ class OneVoiceFormTest {
 
         form.put("invitation", List.of(code.toLowerCase().replace("-", " ")));
         Response posted = submit(slug, form);
-        posted.then().statusCode(303);
-        assertNotNull(answeredCookie(posted));
+        posted.then().statusCode(200);
+        assertEquals(List.of(), otherCookies(posted));
         assertEquals(1, Api.storedResponses(slug));
 
         form.put("invitation", List.of(code));

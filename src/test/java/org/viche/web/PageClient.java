@@ -28,8 +28,8 @@ final class PageClient {
     private static final RestAssuredConfig UTF8 = RestAssuredConfig.config()
             .encoderConfig(EncoderConfig.encoderConfig().defaultContentCharset("UTF-8"));
 
-    /** The CSRF cookie and the hidden token of one opened form. */
-    record Session(String cookie, String token) {
+    /** The CSRF cookie and the hidden token of one opened form, and the form page itself. */
+    record Session(String cookie, String token, String html) {
     }
 
     private PageClient() {
@@ -42,7 +42,28 @@ final class PageClient {
         if (!token.find()) {
             throw new AssertionError("the form has no CSRF field");
         }
-        return new Session(page.getCookie(CSRF_COOKIE), token.group(1));
+        return new Session(page.getCookie(CSRF_COOKIE), token.group(1), page.asString());
+    }
+
+    private static final Pattern SUBMISSION = Pattern.compile("name=\"submission\" value=\"([^\"]+)\"");
+    private static final Pattern SHOWN_RECEIPT = Pattern.compile("<code id=\"receipt\">([0-9A-Z-]+)</code>");
+
+    /** The receipt a receipt page shows. */
+    static String receiptOf(String html) {
+        Matcher m = SHOWN_RECEIPT.matcher(html);
+        if (!m.find()) {
+            throw new AssertionError("no receipt on the page");
+        }
+        return m.group(1);
+    }
+
+    /** The one-time key of the form that {@code session} opened. */
+    static String submissionOf(Session session) {
+        Matcher m = SUBMISSION.matcher(session.html());
+        if (!m.find()) {
+            throw new AssertionError("the form has no submission key");
+        }
+        return m.group(1);
     }
 
     /** A form POST carrying the session's cookie and token; redirects are not followed. */

@@ -3,6 +3,7 @@ package org.viche.web;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,21 +19,25 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /**
- * A respondent's browser must contact no one but Viche and run no script; every response
- * carries the headers that make the browser enforce it.
+ * A respondent's browser must contact no one but Viche, run no script but this site's own
+ * quick-exit file, and collect no cookie but the form's CSRF token, on pages with a form only;
+ * every response carries the headers that make the browser enforce it (docs/privacy.md,
+ * "whoever holds the phone" and "a network observer").
  */
 @QuarkusTest
 class PagePrivacyTest {
 
-    private static final String CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
     private static final Pattern ABSOLUTE_URL = Pattern.compile("(?i)(https?:)?//[a-z0-9]");
     private static final Pattern LINKED_RESOURCE = Pattern.compile("(?i)<(?:link|img|iframe|object|embed|source|video|audio)\\b[^>]*>");
+    private static final Pattern SCRIPT = Pattern.compile("(?i)<script\\b[^>]*>");
+    private static final String QUICK_EXIT_SCRIPT = "<script src=\"/js/quick-exit.js\" defer>";
 
     @Test
     void everyPageCarriesTheSecurityHeaders() {
-        for (String path : List.of("/", "/?lang=en", "/s/" + Api.DEMO, "/s/" + Api.DEMO + "/results",
-                "/s/" + Api.DEMO + "/thanks?r=ABCD-EFGH-JKMN-PQRS", "/no-such-page", "/css/viche.css")) {
+        for (String path : List.of("/", "/?lang=en", "/s/" + Api.DEMO, "/s/" + Api.DEMO + "/results", "/verify",
+                "/no-such-page", "/css/viche.css", "/js/quick-exit.js", "/exit.html")) {
             given().get(path).then()
                     .header("Content-Security-Policy", equalTo(CSP))
                     .header("X-Content-Type-Options", equalTo("nosniff"))
@@ -49,27 +54,46 @@ class PagePrivacyTest {
     }
 
     @Test
-    void noPageRunsScriptOrLoadsAnythingFromAnotherHost() {
+    void noPageRunsInlineScriptOrLoadsAnythingFromAnotherHost() {
         List<String> pages = new ArrayList<>();
         for (String lang : List.of("uk", "ru", "en")) {
             pages.add(given().queryParam("lang", lang).get("/").asString());
             pages.add(given().queryParam("lang", lang).get("/s/" + Api.DEMO).asString());
             pages.add(given().queryParam("lang", lang).get("/s/" + Api.DEMO + "/results").asString());
+            pages.add(given().queryParam("lang", lang).get("/verify").asString());
         }
-        pages.add(given().get("/s/" + Api.DEMO + "/thanks?r=ABCD-EFGH-JKMN-PQRS").asString());
         pages.add(given().get("/no-such-page").asString());
         PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
         pages.add(PageClient.post(session).formParam("answers.trust", "7").post("/s/" + Api.DEMO).asString());
+        pages.add(receiptPage());
 
         for (String html : pages) {
             assertTrue(html.startsWith("<!DOCTYPE html>"));
             assertFalse(ABSOLUTE_URL.matcher(html).find(), "no absolute or protocol-relative URL");
-            assertFalse(html.toLowerCase().contains("<script"), "no script");
+            assertEquals(List.of(QUICK_EXIT_SCRIPT), PageClient.all(Pattern.compile("(" + SCRIPT.pattern() + ")"), html),
+                    "the only script is this site's quick-exit file");
             assertFalse(html.contains(" style="), "no inline style (the CSP forbids it)");
             assertFalse(Pattern.compile("\\son[a-z]+\\s*=").matcher(html).find(), "no inline event handler");
             List<String> resources = PageClient.all(Pattern.compile("(" + LINKED_RESOURCE.pattern() + ")"), html);
             assertEquals(List.of("<link rel=\"stylesheet\" href=\"/css/viche.css\">"), resources);
         }
+    }
+
+    @Test
+    void everyCitizenPageOffersAQuickExitToANeutralPageOnThisHost() {
+        List<String> pages = List.of(given().get("/").asString(), given().get("/s/" + Api.DEMO).asString(),
+                given().get("/s/" + Api.DEMO + "/results").asString(), given().get("/verify").asString(),
+                given().get("/no-such-page").asString(), receiptPage());
+        for (String html : pages) {
+            assertTrue(html.contains("<a id=\"quick-exit\" class=\"quick-exit\" href=\"/exit.html\""), "a plain link, no script needed");
+        }
+        Response exit = given().get("/exit.html");
+        exit.then().statusCode(200).contentType(startsWith("text/html"));
+        assertFalse(exit.asString().contains("Viche") || exit.asString().contains("Віче"), "nothing names the site");
+        assertEquals(List.of(), exit.getHeaders().getValues("Set-Cookie"));
+        String script = given().get("/js/quick-exit.js").then().statusCode(200).extract().asString();
+        assertTrue(script.contains("location.replace("), "with script, the page is replaced in the history");
+        assertFalse(ABSOLUTE_URL.matcher(script).find());
     }
 
     @Test
@@ -81,50 +105,75 @@ class PagePrivacyTest {
     }
 
     @Test
-    void theOnlyCookieIsTheFormProtection() {
-        for (String path : List.of("/", "/s/" + Api.DEMO, "/s/" + Api.DEMO + "/results", "/verify?receipt=ABCD-EFGH-JKMN-PQRS",
-                "/s/" + Api.DEMO + "/thanks?r=ABCD-EFGH-JKMN-PQRS")) {
-            Response page = given().get(path);
-            page.getHeaders().getValues("Set-Cookie")
-                    .forEach(c -> assertTrue(c.startsWith(PageClient.CSRF_COOKIE + "="), "unexpected cookie " + c + " on " + path));
-            assertTrue(page.getHeaders().getValues("Set-Cookie").stream().allMatch(c -> c.contains("HTTPOnly") || c.contains("HttpOnly")));
-        }
-    }
-
-    /** After a submission, and only then, a second cookie: scoped to that survey's pages, never readable by script. */
-    @Test
-    void aSubmissionAddsOnlyTheSurveyScopedAnsweredCookie() {
-        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
-        Response posted = PageClient.withFields(PageClient.post(session), PageClient.validDemoForm()).post("/s/" + Api.DEMO + "?lang=en");
-        posted.then().statusCode(303);
-        List<String> cookies = posted.getHeaders().getValues("Set-Cookie");
-        assertTrue(cookies.stream().anyMatch(c -> c.startsWith(AnsweredCookie.NAME + "=")));
-        for (String c : cookies) {
-            assertTrue(c.startsWith(PageClient.CSRF_COOKIE + "=") || c.startsWith(AnsweredCookie.NAME + "="), "unexpected cookie " + c);
-            assertTrue(c.contains("HTTPOnly") || c.contains("HttpOnly"), c);
-            if (c.startsWith(AnsweredCookie.NAME + "=")) {
-                assertTrue(c.contains("; Path=/s/" + Api.DEMO + ";") && c.contains("SameSite=Lax"), c);
-            }
+    void pagesWithoutAFormSetNoCookie() {
+        String closed = Api.openSurvey("cookie-closed", List.of("UA-14"));
+        Api.asAdmin().post("/api/v1/surveys/" + closed + "/close").then().statusCode(200);
+        for (String path : List.of("/", "/?lang=uk", "/s/" + Api.DEMO + "/results", "/s/" + closed, "/no-such-page",
+                "/s/" + Api.DEMO + "/thanks?r=ABCD-EFGH-JKMN-PQRS", "/css/viche.css", "/exit.html")) {
+            assertEquals(List.of(), given().get(path).getHeaders().getValues("Set-Cookie"), path);
         }
     }
 
     @Test
-    void theVerifyPageAndTheAnsweredNoticeFollowTheSameRules() {
+    void theFormsCookieIsTheSignedCsrfTokenStrictHttpOnlyAndShortLived() {
+        for (String path : List.of("/s/" + Api.DEMO, "/verify")) {
+            List<String> cookies = given().get(path).getHeaders().getValues("Set-Cookie");
+            assertEquals(1, cookies.size(), path + ": " + cookies);
+            String cookie = cookies.get(0);
+            assertTrue(cookie.startsWith(PageClient.CSRF_COOKIE + "="), cookie);
+            assertTrue(cookie.contains("HTTPOnly") || cookie.contains("HttpOnly"), cookie);
+            assertTrue(cookie.contains("SameSite=Strict"), cookie);
+            assertTrue(cookie.contains("Max-Age=3600"), cookie);
+            assertFalse(cookie.contains("Secure"), "plain HTTP from a client, so not Secure: " + cookie);
+            String value = cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';'));
+            String token = PageClient.openForm(Api.DEMO, "en").token();
+            assertFalse(value.equals(token), "the cookie holds the token's signature, not the token itself");
+        }
+    }
+
+    @Test
+    void aForgedCookieThatIsNotTheTokensSignatureIsRefused() {
         PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
-        Response posted = PageClient.withFields(PageClient.post(session), PageClient.validDemoForm()).post("/s/" + Api.DEMO + "?lang=en");
-        String cookie = posted.getCookie(AnsweredCookie.NAME);
-        String receipt = posted.getHeader("Location").replaceAll(".*r=([^&]+).*", "$1");
+        PageClient.withFields(PageClient.form().cookie(PageClient.CSRF_COOKIE, session.token())
+                .formParam(PageClient.CSRF_FIELD, session.token()), PageClient.validDemoForm())
+                .post("/s/" + Api.DEMO + "?lang=en").then().statusCode(400);
+    }
+
+    /** Through a trusted proxy (here: this machine) that says the browser used HTTPS. */
+    @Test
+    void behindAnHttpsProxyCookiesAreSecureAndAddressesHttps() {
+        String cookie = given().header("X-Forwarded-Proto", "https").get("/s/" + Api.DEMO).getHeader("Set-Cookie");
+        assertTrue(cookie.contains("Secure") && cookie.contains("SameSite=Strict"), cookie);
+        String location = Api.asAdmin().header("X-Forwarded-Proto", "https")
+                .body(Api.survey(Api.slug("proxy-https"), List.of("UA-14"))).post("/api/v1/surveys")
+                .then().statusCode(201).extract().header("Location");
+        assertTrue(location.startsWith("https://"), location);
+    }
+
+    @Test
+    void theVerifyPageFollowsTheSameRules() {
+        String receipt = PageClient.receiptOf(receiptPage());
         List<String> pages = List.of(
                 given().get("/verify").asString(),
                 given().queryParam("receipt", receipt).get("/verify").asString(),
                 given().queryParam("receipt", "nonsense").get("/verify").asString(),
-                given().cookie(AnsweredCookie.NAME, cookie).get("/s/" + Api.DEMO).asString());
-        assertTrue(pages.get(3).contains(receipt), "the notice is shown");
+                PageClient.post(PageClient.openForm(Api.DEMO, "en")).formParam("receipt", receipt).post("/verify?lang=en")
+                        .then().statusCode(200).header("Cache-Control", "no-store").extract().asString());
         for (String html : pages) {
             assertFalse(ABSOLUTE_URL.matcher(html).find(), "no absolute or protocol-relative URL");
-            assertFalse(html.toLowerCase().contains("<script"), "no script");
+            assertEquals(1, PageClient.all(Pattern.compile("(" + SCRIPT.pattern() + ")"), html).size());
             assertFalse(html.contains(" style="), "no inline style (the CSP forbids it)");
         }
+        assertTrue(pages.get(3).contains(receipt), "the posted receipt is checked");
+        assertFalse(pages.get(3).contains("receipt=" + receipt), "a posted receipt is kept out of every link's address");
+        assertTrue(pages.get(0).contains("<form method=\"post\" action=\"/verify?lang="), "the form posts: no receipt in the history");
         given().get("/verify").then().header("Content-Security-Policy", equalTo(CSP));
     }
+
+    private static String receiptPage() {
+        PageClient.Session session = PageClient.openForm(Api.DEMO, "en");
+        return PageClient.withFields(PageClient.post(session), PageClient.validDemoForm()).post("/s/" + Api.DEMO + "?lang=en")
+                .then().statusCode(200).extract().asString();
+    }
+
 }

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
@@ -33,7 +34,7 @@ class ResultsPageTest {
         PageClient.post(session).formParam("region", region).formParam("answers.arrangement", arrangement)
                 .formParam("answers.trust", trust).formParam("answers.comment", comment)
                 .formParam("answers.priorities.integrity", "1")
-                .post("/s/" + slug).then().statusCode(303);
+                .post("/s/" + slug).then().statusCode(200);
     }
 
     @Test
@@ -43,20 +44,26 @@ class ResultsPageTest {
 
         String html = given().queryParam("lang", "en").get("/s/" + slug + "/results").then().statusCode(200)
                 .contentType(startsWith("text/html"))
-                .body(containsString("Responses: 1"))
+                .body(containsString("Responses: "))
                 .body(not(containsString("a comment that is never shown")))
                 .extract().asString();
         String arrangement = section(html, "arrangement");
-        assertTrue(arrangement.matches("(?s).*<th scope=\"row\">Lviv Oblast</th>\\s*<td class=\"num\">1</td>"
-                + "\\s*<td class=\"num\">0\\.0%<span class=\"cell-detail\">\\(0\\.0–79\\.\\d\\)</span></td>"
-                + "<td class=\"num\">100\\.0%.*"), "Lviv's row: n, then each option's share and interval");
-        assertTrue(arrangement.contains("<summary>Regions without answers: 1</summary>"));
+        // public counts are perturbed (1 shows as 1 to 3), the shares of a lone dmz answer are not
+        assertTrue(arrangement.matches("(?s).*<th scope=\"row\">Lviv Oblast</th>\\s*"
+                + "<td class=\"num\" data-label=\"Answered \\(n\\)\"><span class=\"cell-value\">[123]</span></td>\\s*"
+                + "<td class=\"num\" data-label=\"Option sez\"><span class=\"cell-value\">0\\.0%"
+                + "<span class=\"cell-detail\">\\(0\\.0–\\d+\\.\\d\\)</span></span></td>"
+                + "<td class=\"num\" data-label=\"Option dmz\"><span class=\"cell-value\">100\\.0%.*"),
+                "Lviv's row: n, then each option's share and interval, each labelled with its column for phones");
+        assertTrue(arrangement.contains("<summary>Regions without answers: 3</summary>"), "Donetsk, abroad, undisclosed");
         assertTrue(arrangement.contains("Donetsk Oblast"));
         assertTrue(arrangement.contains("All regions, weighted to population"));
-        assertTrue(arrangement.contains("effective n 1.0"));
-        assertTrue(section(html, "trust").contains("<td class=\"num\">4.00</td>"), "the mean of the scale");
-        assertTrue(section(html, "priorities").contains("2.00 points"), "integrity ranked first of three: 2 Borda points");
-        assertTrue(section(html, "comment").contains("Answered by 1 respondents."));
+        assertTrue(arrangement.matches("(?s).*as precise as [123] answers.*"), "the effective n, rounded, in plain words");
+        assertTrue(arrangement.contains("perturbed by up to ±2"), "every table says its counts are perturbed");
+        assertTrue(section(html, "trust").contains("<span class=\"cell-value\">4.00</span>"), "the mean of the scale");
+        assertTrue(section(html, "priorities").contains("average score 2.00"), "integrity ranked first of three: 2 points");
+        assertFalse(section(html, "priorities").contains("Borda"), "plain words on the page, no Borda points");
+        assertTrue(section(html, "comment").matches("(?s).*Answered by [123] respondents\\..*"));
         assertTrue(section(html, "comment").contains("Written answers are never published"));
     }
 
@@ -67,8 +74,10 @@ class ResultsPageTest {
         String arrangement = section(given().get("/s/" + slug + "/results").then().statusCode(200).extract().asString(),
                 "arrangement");
         assertTrue(arrangement.contains("<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"chart-arrangement-title\""));
-        assertTrue(arrangement.contains("<title id=\"chart-arrangement-title\">Chart for question 1: share of all "
-                + "respondents choosing each option (unweighted). The figures are in the table below.</title>"));
+        assertTrue(arrangement.contains("<title id=\"chart-arrangement-title\">Chart for question 1: share of those who "
+                + "answered this question choosing each option (unweighted). The figures are in the table below.</title>"));
+        assertTrue(arrangement.contains("<figcaption><p>Share of those who answered, for each option, unweighted. "
+                + "Answered: 1.</p><p class=\"hint\">The thin line across each bar is the 95% interval"), "a visible caption with n");
         assertTrue(arrangement.contains(">Option sez</text>"));
     }
 
@@ -99,8 +108,10 @@ class ResultsPageTest {
         String html = given().queryParam("lang", "en").get("/s/" + slug + "/results").then().statusCode(200)
                 .extract().asString();
         String arrangement = section(html, "arrangement");
-        assertTrue(arrangement.contains("Hidden to protect respondents: fewer than 5 answers here"));
-        assertTrue(arrangement.contains("<th scope=\"row\">Donetsk Oblast</th>"));
+        assertTrue(arrangement.contains("Hidden to protect respondents: fewer than 5 answers here"), "the overall row");
+        assertTrue(arrangement.contains("<p class=\"hint hidden-regions\">Hidden to protect those who answered "
+                + "(too few answers): Donetsk Oblast"), "hidden regions in one short line, not one row each");
+        assertFalse(arrangement.contains("<th scope=\"row\">Donetsk Oblast</th>"));
         assertTrue(!arrangement.contains("100.0%") && !arrangement.contains("<svg"), "no figure of a hidden cell");
     }
 
@@ -122,6 +133,23 @@ class ResultsPageTest {
         given().queryParam("lang", "en").get("/s/" + slug + "/results").then().statusCode(200)
                 .body(containsString("will be published when it closes"))
                 .body(not(containsString("<table class=\"results\"")));
+    }
+
+    @Test
+    void aClosedSurveySaysNobodyAnsweredRatherThanNotYetAndTellsTimeInWords() {
+        String slug = openSurvey("web-closed", List.of("UA-14"), 1, "LIVE");
+        answerByForm(slug, "UA-14", "sez", "1", "");
+        String open = given().queryParam("lang", "en").get("/s/" + slug + "/results").asString();
+        assertTrue(section(open, "guarantees").contains("No answers yet."));
+        Api.asAdmin().post("/api/v1/surveys/" + slug + "/close").then().statusCode(200);
+
+        String closed = given().queryParam("lang", "en").get("/s/" + slug + "/results").then().statusCode(200)
+                .extract().asString();
+        assertTrue(section(closed, "guarantees").contains("Nobody answered this question."));
+        assertFalse(closed.contains("No answers yet."));
+        assertTrue(closed.matches("(?s).*Figures as of \\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} UTC\\..*"), "time in words");
+        String uk = given().queryParam("lang", "uk").get("/s/" + Api.DEMO + "/results").asString();
+        assertTrue(uk.matches("(?s).*Дані станом на \\d{1,2} [а-яі]+ \\d{4}, \\d{2}:\\d{2} UTC\\..*"), "time in Ukrainian words");
     }
 
     /** One question's section of the results page. */

@@ -29,7 +29,7 @@ class SurveyFormPageTest {
 
     @ParameterizedTest
     @CsvSource({
-        "uk, Донецька область, обов'язково, Оберіть не більше 3., Зовсім не довіряю",
+        "uk, Донецька область, обов’язково, Оберіть не більше 3., Зовсім не довіряю",
         "ru, Донецкая область, обязательно, Выберите не более 3., Совсем не доверяю",
         "en, Donetsk Oblast, required, Choose up to 3., Not at all"})
     void demoFormShowsEveryQuestionAsALabelledFieldset(String lang, String donetsk, String required, String atMost,
@@ -120,7 +120,7 @@ class SurveyFormPageTest {
                 .post("/s/" + slug).then().statusCode(422).extract().asString();
         assertTrue(html.contains("<label class=\"question-text\" for=\"invitation\">Invitation code"));
         assertTrue(html.contains("Enter your invitation code."));
-        assertTrue(html.contains("href=\"#invitation\""));
+        assertTrue(html.contains("href=\"#invitation-question\""));
         assertEquals(0, PageClient.responses(slug));
     }
 

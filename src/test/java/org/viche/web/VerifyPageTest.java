@@ -43,12 +43,12 @@ class VerifyPageTest {
     }
 
     @Test
-    void theEmptyPageIsAGetFormLinkedFromTheFooter() {
+    void theEmptyPageIsAPostFormLinkedFromTheFooter() {
         String html = given().get("/verify?lang=en").then().statusCode(200)
                 .contentType(startsWith("text/html"))
                 .header("Cache-Control", "no-store")
                 .extract().asString();
-        assertTrue(html.contains("<form method=\"get\" action=\"/verify\""));
+        assertTrue(html.contains("<form method=\"post\" action=\"/verify?lang=en\""), "the receipt stays out of the address");
         assertTrue(html.contains("name=\"receipt\""));
         assertTrue(html.contains("Check it yourself"));
         assertTrue(html.contains("href=\"/tools/VerifyLedger.java\""));
@@ -69,7 +69,7 @@ class VerifyPageTest {
         page.then().statusCode(200)
                 .header("Cache-Control", "no-store")
                 .body(containsString("answers with this receipt were received and stored"))
-                .body(containsString("within about a minute"))
+                .body(containsString("at the latest when the survey closes"))
                 .body(containsString("value=\"" + receipt + "\""))
                 .body(not(containsString("Inclusion proof")));
     }
@@ -87,7 +87,9 @@ class VerifyPageTest {
         assertTrue(html.contains("Yes, in seal number " + api.getLong("seal.id") + "."));
         assertTrue(html.contains("the proof leads from it to the seal’s root"));
         assertTrue(html.contains(api.getString("seal.root")));
-        assertTrue(html.contains(api.getString("seal.sealedAt")));
+        assertTrue(html.contains("<time datetime=\"" + api.getString("seal.sealedAt") + "\">"), "machine-readable time");
+        assertTrue(html.matches("(?s).*<time datetime=\"[^\"]+\">\\d{1,2} [A-Z][a-z]+ \\d{4}, \\d{2}:\\d{2} UTC</time>.*"),
+                "the seal time in words");
         assertTrue(html.contains("<code class=\"hash\" id=\"leaf\">" + api.getString("leaf") + "</code>"));
         List<Map<String, String>> proof = api.getList("proof");
         assertTrue(!proof.isEmpty());
@@ -127,6 +129,11 @@ class VerifyPageTest {
                 .body(containsString("This is not a receipt code"))
                 .body(containsString("not a receipt &lt;b&gt;"))
                 .body(not(containsString("<b>")));
-        verify("ABCD", "uk").then().statusCode(200).body(containsString("Це не код квитанції"));
+        String uk = verify("ABCD", "uk").then().statusCode(200).body(containsString("Це не код квитанції")).extract().asString();
+        assertTrue(uk.contains("aria-describedby=\"receipt-hint verdict\" aria-invalid=\"true\""),
+                "the verdict is tied to the field for screen readers");
+        int verdict = uk.indexOf("id=\"verdict\" role=\"status\"");
+        assertTrue(verdict > 0 && verdict < uk.indexOf("Віче не зберігає квитанцію"), "the verdict comes before the privacy note");
+        assertTrue(uk.contains("<code class=\"example-code\">ABCD-EFGH-JKMN-PQRS</code>"), "the example never wraps mid-code");
     }
 }

@@ -1,0 +1,62 @@
+package org.viche.response;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.viche.support.Api.asAdmin;
+import static org.viche.support.Api.openSurvey;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+import org.viche.error.ApiException;
+import org.viche.results.TallyBuckets;
+import org.viche.support.Api;
+import org.viche.survey.SurveyService;
+import org.viche.survey.SurveySnapshot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * Close is a barrier: a submission that passed the service's "is it open?" check just before
+ * the close is refused by its own transaction, which finds the survey CLOSED.
+ */
+@QuarkusTest
+class CloseBarrierTest {
+
+    @Inject
+    ResponseCommitter committer;
+
+    @Inject
+    ResponseService responses;
+
+    @Inject
+    SurveyService surveys;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void aSubmissionRacingTheCloseIsRefusedByItsTransactionAndNothingIsCounted() throws Exception {
+        String slug = openSurvey("barrier", List.of("UA-14"));
+        SurveySnapshot seenOpen = surveys.find(slug).orElseThrow();
+        asAdmin().post("/api/v1/surveys/" + slug + "/close").then().statusCode(200);
+
+        String answers = "{\"arrangement\":\"sez\"}";
+        ResponseStore.StoreOutcome outcome = committer.store(List.of(new ResponseStore.NewResponse(seenOpen.id(), "UA-14", "en",
+                Channel.API, null, answers, null, null, TallyBuckets.of(seenOpen.definition(), json.readTree(answers)), null, null,
+                null))).get(0);
+        assertTrue(outcome.surveyClosed());
+        assertTrue(outcome.receipt() == null);
+
+        ApiException refused = assertThrows(ApiException.class, () -> responses.submit(seenOpen,
+                new SubmissionRequest("UA-14", null, json.readTree(answers), null),
+                new ResponseService.Origin(Channel.WEB, null, null, "late-client")));
+        assertEquals(409, refused.status());
+        assertEquals(0, Api.storedResponses(slug));
+    }
+}
