@@ -22,7 +22,9 @@ final class LegacyText extends JsonDeserializer<Map<String, String>> {
         if (parser.currentToken() == JsonToken.VALUE_STRING) {
             return Map.of("en", parser.getText());
         }
-        JsonNode node = parser.readValueAsTree();
+        // the context reads just this value: the parser's own readValueAsTree would apply the
+        // whole-document trailing-token check (FAIL_ON_TRAILING_TOKENS) in the middle of a document
+        JsonNode node = context.readTree(parser);
         Map<String, String> text = new LinkedHashMap<>();
         if (node != null && node.isObject()) {
             node.fields().forEachRemaining(e -> text.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : null));
