@@ -85,8 +85,9 @@ public class ConsolePages {
                 SurveyDefinition.SUPPORTED_LANGUAGES);
     }
 
+    /** Every console page carries a form (sign-in, sign-out, actions), so every one keeps the CSRF cookie. */
     Response render(int status, TemplateInstance page) {
-        return HtmlResponses.privatePage(status, page);
+        return HtmlResponses.privateFormPage(status, page);
     }
 
     /** Post/Redirect/Get to a console address, in the reader's language. */

@@ -34,7 +34,7 @@ public final class HtmlResponses {
      * A private page that holds a form: the only kind of page that keeps the CSRF cookie
      * ({@link FormCookiePolicy}); every other page drops it.
      */
-    static Response privateFormPage(int status, TemplateInstance page) {
+    public static Response privateFormPage(int status, TemplateInstance page) {
         return builder(status, page).header(HttpHeaders.CACHE_CONTROL, "no-store").header(FormCookiePolicy.MARKER, "1").build();
     }
 
