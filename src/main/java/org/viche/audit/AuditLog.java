@@ -67,6 +67,12 @@ public class AuditLog {
         return entries.page(afterId, limit).stream().map(this::event).toList();
     }
 
+    /** For the console's audit page: the newest entries matching a filter (any part may be null). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Event> search(AuditAction action, String actor, OffsetDateTime from, OffsetDateTime until, int limit) {
+        return entries.search(action, actor, from, until, limit).stream().map(this::event).toList();
+    }
+
     private Actor currentActor() {
         if (!Arc.container().requestContext().isActive() || caller.isAnonymous()) {
             return new Actor(null, SYSTEM);

@@ -101,6 +101,13 @@ public interface VicheConfig {
         /** Largest form body accepted on the citizen pages: room for long Cyrillic answers, percent-encoded. */
         @WithDefault("262144")
         long formBodyBytes();
+
+        /**
+         * Largest form body accepted by the authors' console: a pasted definition is URL-encoded,
+         * which makes each Cyrillic letter six bytes, so a definition the API takes fits here too.
+         */
+        @WithDefault("1048576")
+        long consoleBodyBytes();
     }
 
     interface Regions {

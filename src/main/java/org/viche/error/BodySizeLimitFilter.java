@@ -92,6 +92,9 @@ public class BodySizeLimitFilter {
         if (path.endsWith("/responses/batch")) {
             return config.limits().batchBodyBytes();
         }
+        if (path.startsWith("/admin/")) {
+            return config.limits().consoleBodyBytes();
+        }
         return ErrorResponses.isApi(path) ? config.limits().apiBodyBytes() : config.limits().formBodyBytes();
     }
 

@@ -77,7 +77,8 @@ public class InvitationResource {
         return false;
     }
 
-    private static String csv(List<String> codes) {
+    /** One code per line under a {@code code} header; the console offers the same file. */
+    public static String csv(List<String> codes) {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader("code").setRecordSeparator("\n").get())) {
             for (String code : codes) {

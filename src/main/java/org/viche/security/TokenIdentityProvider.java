@@ -44,6 +44,14 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         if (token == null || !token.isUsableAt(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw new AuthenticationFailedException("Unknown, revoked or expired token");
         }
+        return identityOf(token);
+    }
+
+    /**
+     * The identity a usable token stands for, also used by the console's sessions, so that roles
+     * and the audit log's actor are the same whichever way the token was presented.
+     */
+    public static SecurityIdentity identityOf(ApiToken token) {
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(token.name))
                 .addRole(token.role)

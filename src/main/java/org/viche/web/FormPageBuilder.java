@@ -36,12 +36,12 @@ import org.viche.web.FormPage.SummaryItem;
  * refused submission never costs them their answers.
  */
 @ApplicationScoped
-class FormPageBuilder {
+public class FormPageBuilder {
 
     @Inject
     RegionCatalog regions;
 
-    FormPage blank(SurveySnapshot survey, Messages msg) {
+    public FormPage blank(SurveySnapshot survey, Messages msg) {
         return build(survey, msg, new MultivaluedHashMap<>(), List.of());
     }
 

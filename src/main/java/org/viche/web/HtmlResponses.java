@@ -11,14 +11,14 @@ import io.quarkus.qute.TemplateInstance;
  * it holds a person's answers or receipt. Pages are rendered here, while the request (and its
  * CSRF token) is still current.
  */
-final class HtmlResponses {
+public final class HtmlResponses {
 
-    static final String HTML = "text/html;charset=UTF-8";
+    public static final String HTML = "text/html;charset=UTF-8";
 
     private HtmlResponses() {
     }
 
-    static Response page(int status, TemplateInstance page) {
+    public static Response page(int status, TemplateInstance page) {
         return builder(status, page).build();
     }
 
@@ -26,7 +26,7 @@ final class HtmlResponses {
      * For the form, its refusals and the receipt page: a shared or inspected phone must not keep
      * a copy of someone's answers or receipt in its browser cache.
      */
-    static Response privatePage(int status, TemplateInstance page) {
+    public static Response privatePage(int status, TemplateInstance page) {
         return builder(status, page).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
@@ -34,7 +34,7 @@ final class HtmlResponses {
      * A private page that holds a form: the only kind of page that keeps the CSRF cookie
      * ({@link FormCookiePolicy}); every other page drops it.
      */
-    static Response privateFormPage(int status, TemplateInstance page) {
+    public static Response privateFormPage(int status, TemplateInstance page) {
         return builder(status, page).header(HttpHeaders.CACHE_CONTROL, "no-store").header(FormCookiePolicy.MARKER, "1").build();
     }
 

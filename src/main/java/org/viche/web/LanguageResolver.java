@@ -18,12 +18,12 @@ import org.viche.survey.SurveySnapshot;
  * page, the languages that survey offers.
  */
 @ApplicationScoped
-class LanguageResolver {
+public class LanguageResolver {
 
     static final String DEFAULT = "uk";
 
     /** For pages that are not about one survey (home, error pages): any language Viche speaks. */
-    String forSite(String requested, String acceptLanguage) {
+    public String forSite(String requested, String acceptLanguage) {
         return resolve(requested, acceptLanguage, SurveyDefinition.SUPPORTED_LANGUAGES, DEFAULT);
     }
 

@@ -19,7 +19,7 @@ import org.viche.survey.SurveyDefinition;
  * so a page never silently mixes in texts of the JVM's default locale.
  */
 @ApplicationScoped
-class MessageCatalog {
+public class MessageCatalog {
 
     static final String PATH = "messages/web_%s.properties";
 
@@ -31,7 +31,7 @@ class MessageCatalog {
         }
     }
 
-    Messages of(String language) {
+    public Messages of(String language) {
         Messages messages = byLanguage.get(language);
         return messages != null ? messages : byLanguage.get(LanguageResolver.DEFAULT);
     }

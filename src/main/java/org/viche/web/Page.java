@@ -20,7 +20,7 @@ public record Page(String lang, String title, List<LanguageLink> languages) {
     public record LanguageLink(String code, String name, String href, boolean current) {
     }
 
-    static Page of(String lang, String title, String path, Map<String, String> query, List<String> languages) {
+    public static Page of(String lang, String title, String path, Map<String, String> query, List<String> languages) {
         List<LanguageLink> links = new ArrayList<>();
         for (String code : languages) {
             Map<String, String> params = new LinkedHashMap<>(query);
@@ -31,7 +31,7 @@ public record Page(String lang, String title, List<LanguageLink> languages) {
     }
 
     /** {@code path?k=v&…} with every value URL-encoded. */
-    static String href(String path, Map<String, String> query) {
+    public static String href(String path, Map<String, String> query) {
         StringBuilder href = new StringBuilder(path);
         char separator = '?';
         for (Map.Entry<String, String> e : query.entrySet()) {

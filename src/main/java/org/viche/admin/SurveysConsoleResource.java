@@ -1,0 +1,194 @@
+package org.viche.admin;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.viche.error.FieldError;
+import org.viche.survey.SurveyDefinition;
+import org.viche.survey.SurveySnapshot;
+import org.viche.web.FormPage;
+import org.viche.web.FormPageBuilder;
+import org.viche.web.MessageCatalog;
+import org.viche.web.Messages;
+import org.viche.web.Page;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Surveys in the console: the list, a new one from JSON or the demo, open, close, export, preview. */
+@Path("/admin/surveys")
+@Produces(MediaType.TEXT_HTML)
+public class SurveysConsoleResource {
+
+    @Inject
+    ConsolePages pages;
+
+    @Inject
+    ConsoleSurveys surveys;
+
+    @Inject
+    FormPageBuilder forms;
+
+    @Inject
+    MessageCatalog catalog;
+
+    /** One language link of the preview: the citizen form as a reader of that language sees it. */
+    public record PreviewLanguage(String code, String href, boolean current) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance list(Page page, Messages msg, Nav nav, List<SurveyRow> surveys);
+
+        static native TemplateInstance edit(Page page, Messages msg, Nav nav, SurveyRow survey, String definition,
+                List<FieldError> errors);
+
+        static native TemplateInstance detail(Page page, Messages msg, Nav nav, SurveyRow survey, boolean tokenAccess);
+
+        static native TemplateInstance confirm(Page page, Messages msg, Nav nav, SurveyRow survey, String action, String keys);
+
+        static native TemplateInstance preview(Page page, Messages msg, Nav nav, SurveyRow survey, Messages form,
+                FormPage preview, List<PreviewLanguage> languages);
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public Response list() {
+        Messages msg = pages.msg();
+        Nav nav = pages.nav(msg, pages.admin(), "surveys");
+        return pages.render(200, Templates.list(pages.page(msg, msg.get("admin.surveys.title")), msg, nav,
+                surveys.rows(msg.language())));
+    }
+
+    @GET
+    @Path("/new")
+    @Operation(hidden = true)
+    public Response newSurvey(@QueryParam("from") String from) {
+        Messages msg = pages.msg();
+        Nav nav = pages.nav(msg, pages.admin(), "surveys");
+        String definition = "demo".equals(from) ? surveys.demoTemplate() : "";
+        return pages.render(200, Templates.edit(pages.page(msg, msg.get("admin.new.title")), msg, nav, null, definition, List.of()));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response create(@FormParam("definition") String definition) {
+        Messages msg = pages.msg();
+        Nav nav = pages.nav(msg, pages.admin(), "surveys");
+        ConsoleSurveys.Outcome outcome = surveys.create(definition);
+        if (outcome.ok()) {
+            return pages.redirect(msg, "/admin/surveys/" + outcome.survey().slug());
+        }
+        return pages.render(422, Templates.edit(pages.page(msg, msg.format("admin.errors.title", msg.get("admin.new.title"))),
+                msg, nav, null, definition, outcome.errors()));
+    }
+
+    @GET
+    @Path("/{slug}")
+    @Operation(hidden = true)
+    public Response detail(@PathParam("slug") String slug) {
+        Messages msg = pages.msg();
+        Nav nav = pages.nav(msg, pages.admin(), "surveys");
+        SurveySnapshot s = surveys.get(slug);
+        SurveyRow row = surveys.row(s, msg.language());
+        return pages.render(200, Templates.detail(pages.page(msg, row.title()), msg, nav, row,
+                s.definition().accessMode() == SurveyDefinition.AccessMode.TOKEN));
+    }
+
+    @GET
+    @Path("/{slug}/edit")
+    @Operation(hidden = true)
+    public Response editPage(@PathParam("slug") String slug) {
+        Messages msg = pages.msg();
+        Nav nav = pages.nav(msg, pages.admin(), "surveys");
+        SurveySnapshot s = surveys.get(slug);
+        return pages.render(200, Templates.edit(pages.page(msg, msg.get("admin.edit.title")), msg, nav,
+                surveys.row(s, msg.language()), surveys.export(s), List.of()));
+    }
+
+    @POST
+    @Path("/{slug}/edit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response edit(@PathParam("slug") String slug, @FormParam("definition") String definition) {
+        Messages msg = pages.msg();
+        Nav nav = pages.nav(msg, pages.admin(), "surveys");
+        SurveySnapshot s = surveys.get(slug);
+        ConsoleSurveys.Outcome outcome = surveys.replace(slug, definition);
+        if (outcome.ok()) {
+            return pages.redirect(msg, "/admin/surveys/" + slug);
+        }
+        return pages.render(422, Templates.edit(pages.page(msg, msg.format("admin.errors.title", msg.get("admin.edit.title"))),
+                msg, nav, surveys.row(s, msg.language()), definition, outcome.errors()));
+    }
+
+    /** Open and close ask first, saying what becomes fixed; the POST does it. */
+    @GET
+    @Path("/{slug}/{action:open|close}")
+    @Operation(hidden = true)
+    public Response confirm(@PathParam("slug") String slug, @PathParam("action") String action) {
+        Messages msg = pages.msg();
+        Nav nav = pages.nav(msg, pages.admin(), "surveys");
+        SurveyRow row = surveys.row(surveys.get(slug), msg.language());
+        return pages.render(200, Templates.confirm(pages.page(msg, msg.get("admin." + action + ".title")), msg, nav, row, action,
+                "admin." + action));
+    }
+
+    @POST
+    @Path("/{slug}/{action:open|close}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response openOrClose(@PathParam("slug") String slug, @PathParam("action") String action) {
+        Messages msg = pages.msg();
+        pages.admin();
+        if (action.equals("open")) {
+            surveys.open(slug);
+        } else {
+            surveys.close(slug);
+        }
+        return pages.redirect(msg, "/admin/surveys/" + slug);
+    }
+
+    @GET
+    @Path("/{slug}/definition.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response definition(@PathParam("slug") String slug) {
+        pages.admin();
+        return Response.ok(surveys.export(surveys.get(slug)), "application/json;charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + slug + ".json\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    /** The real citizen form (the same builder and question tags), in any of the survey's languages, sending nowhere. */
+    @GET
+    @Path("/{slug}/preview")
+    @Operation(hidden = true)
+    public Response preview(@PathParam("slug") String slug, @QueryParam("in") String in) {
+        Messages msg = pages.msg();
+        Nav nav = pages.nav(msg, pages.admin(), "surveys");
+        SurveySnapshot s = surveys.get(slug);
+        List<String> offered = s.definition().effectiveLanguages().stream()
+                .filter(SurveyDefinition.SUPPORTED_LANGUAGES::contains).distinct().toList();
+        String shown = in != null && offered.contains(in) ? in : offered.isEmpty() ? msg.language() : offered.get(0);
+        Messages form = catalog.of(shown);
+        List<PreviewLanguage> languages = offered.stream()
+                .map(code -> new PreviewLanguage(code, nav.href("/admin/surveys/" + slug + "/preview?in=" + code), code.equals(shown)))
+                .toList();
+        return pages.render(200, Templates.preview(pages.page(msg, msg.get("admin.preview.title")), msg, nav,
+                surveys.row(s, msg.language()), form, forms.blank(s, form), languages));
+    }
+}
