@@ -11,7 +11,9 @@
 --                longer, so that every request sent is answered before wrk stops counting and
 --                the 201s counted can be compared exactly with the rows stored
 --   RUN_ID       a number distinct for each wrk run of one bench, so no client address repeats
---   DELAY_MS     pause before each request on a connection (pacing; 0 = as fast as possible)
+--   THREAD_RATE  requests per second each wrk thread sends at most (pacing to a target rate:
+--                each request is given the next slot on the thread's schedule, whatever the
+--                latency; unset or 0 = as fast as the connections go)
 --
 -- Every anonymous request (API or form) comes from its own client address (documentation
 -- range 3fff::/20 in X-Forwarded-For, which the service trusts for the run), so that the
@@ -33,7 +35,7 @@ end
 
 local mode = os.getenv("MODE") or "anon"
 local slug = os.getenv("SLUG")
-local delay_ms = tonumber(os.getenv("DELAY_MS") or "0")
+local thread_rate = tonumber(os.getenv("THREAD_RATE") or "0")
 local run_seconds = tonumber(os.getenv("RUN_SECONDS") or "20")
 local batch_size = tonumber(os.getenv("BATCH_SIZE") or "100")
 local token = os.getenv("TOKEN")
@@ -42,7 +44,8 @@ local api = "/api/v1/surveys/" .. (slug or "") .. "/responses"
 
 local threads = {}
 local bodies = {}
-local stop_at = nil
+local started_at, stop_at = nil, nil
+local slots = 0
 local serial = 0
 local pending = {} -- form: CSRF tokens of pages fetched and not yet posted
 counts = {}        -- global: done() reads it from each thread
@@ -78,12 +81,16 @@ end
 function delay()
     local t = now()
     if not stop_at then
-        stop_at = t + run_seconds
+        started_at, stop_at = t, t + run_seconds
     end
     if t >= stop_at then
         return 3600 * 1000 -- sleep past wrk's end: nothing new is sent after the run
     end
-    return delay_ms
+    if thread_rate <= 0 then
+        return 0
+    end
+    slots = slots + 1
+    return math.max(0, math.floor((started_at + slots / thread_rate - t) * 1000))
 end
 
 function request()

@@ -31,7 +31,7 @@ bench_create_survey "$PORT" "$SLUG"
 TOKEN=$(bench_api "$PORT" POST /api/v1/tokens "{\"name\":\"profile\",\"role\":\"partner\",\"surveys\":[\"$SLUG\"]}" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')
 load() { # run_id seconds
-    MODE="$MODE" SLUG="$SLUG" BODIES="$BODIES" TOKEN="$TOKEN" RUN_ID="$1" RUN_SECONDS="$2" DELAY_MS=0 \
+    MODE="$MODE" SLUG="$SLUG" BODIES="$BODIES" TOKEN="$TOKEN" RUN_ID="$1" RUN_SECONDS="$2" \
         wrk -t 2 -c "$CONNECTIONS" -d "$(($2 + 5))s" --timeout 5s -s ingest.lua "http://127.0.0.1:$PORT" | grep '^RESULT'
 }
 load 1 10 >/dev/null # warm-up: the JIT compiles the hot path before the recording starts
