@@ -18,9 +18,10 @@
 -- Every anonymous request (API or form) comes from its own client address (documentation
 -- range 3fff::/20 in X-Forwarded-For, which the service trusts for the run), so that the
 -- per-client rate limit and burst counters see a crowd, as in production. A citizen on the
--- form GETs the page, then POSTs the answers with the CSRF token (cookie and field) of a page
--- fetched before; wrk does not say which connection answered, so the GET and the POST of one
--- citizen come from two addresses (the page costs the same from any address).
+-- form GETs the page, then POSTs the answers with what a page fetched before holds: its CSRF
+-- token (the signed cookie and the field) and its one-time submission key, and gets the thanks
+-- page with the receipt. wrk does not say which connection answered, so the GET and the POST
+-- of one citizen come from two addresses (the page costs the same from any address).
 
 local ffi = require("ffi")
 ffi.cdef [[
@@ -47,7 +48,7 @@ local bodies = {}
 local started_at, stop_at = nil, nil
 local slots = 0
 local serial = 0
-local pending = {} -- form: CSRF tokens of pages fetched and not yet posted
+local pending = {} -- form: pages fetched and not yet posted (CSRF field and cookie, submission key)
 counts = {}        -- global: done() reads it from each thread
 
 function setup(thread)
@@ -107,17 +108,17 @@ function request()
         return wrk.format("POST", api .. "/batch", { ["Content-Type"] = "application/json",
             ["Authorization"] = "Bearer " .. token }, '{"items":[' .. table.concat(items, ",") .. "]}")
     elseif mode == "form" then
-        local csrf = table.remove(pending)
-        if csrf == nil then
+        local page = table.remove(pending)
+        if page == nil then
             local lang = body():match("^(%a+)\t")
             return wrk.format("GET", "/s/" .. slug .. "?lang=" .. lang, { ["X-Forwarded-For"] = address() })
         end
         local lang, fields = body():match("^(%a+)\t(.*)$")
         return wrk.format("POST", "/s/" .. slug .. "?lang=" .. lang, {
             ["Content-Type"] = "application/x-www-form-urlencoded",
-            ["Cookie"] = "viche-csrf=" .. csrf,
+            ["Cookie"] = "viche-csrf=" .. page.cookie,
             ["X-Forwarded-For"] = address(),
-        }, "csrf-token=" .. csrf .. "&" .. fields)
+        }, "csrf-token=" .. page.token .. "&submission=" .. page.submission .. "&" .. fields)
     else
         return wrk.format("GET", os.getenv("READ_PATH"))
     end
@@ -130,11 +131,18 @@ function response(status, headers, body_text)
         local _, created = body_text:gsub('"status":201', "")
         counts.stored = counts.stored + created
         counts.other = counts.other + batch_size - created
-    elseif status == 303 and mode == "form" then
-        counts.stored = counts.stored + 1
-    elseif status == 200 and mode == "form" and body_text:find('name="csrf%-token"') then
-        counts.pages = counts.pages + 1
-        table.insert(pending, body_text:match('name="csrf%-token" value="([^"]+)"'))
+    elseif status == 200 and mode == "form" and body_text:find('id="receipt"') then
+        counts.stored = counts.stored + 1 -- the thanks page, with the receipt
+    elseif status == 200 and mode == "form" and body_text:find('name="submission"') then
+        -- the cookie holds the token signed, the form field the token itself
+        local cookie = (headers["set-cookie"] or headers["Set-Cookie"] or ""):match("viche%-csrf=([^;]+)")
+        if cookie then
+            counts.pages = counts.pages + 1
+            table.insert(pending, { token = body_text:match('name="csrf%-token" value="([^"]+)"'), cookie = cookie,
+                submission = body_text:match('name="submission" value="([^"]+)"') })
+        else
+            counts.other = counts.other + 1
+        end
     elseif status == 200 and mode == "read" then
         counts.pages = counts.pages + 1
     elseif status == 429 then
