@@ -76,8 +76,10 @@ class ResultsPageTest {
         assertTrue(arrangement.contains("<svg class=\"chart-svg\" role=\"img\" aria-labelledby=\"chart-arrangement-title\""));
         assertTrue(arrangement.contains("<title id=\"chart-arrangement-title\">Chart for question 1: share of those who "
                 + "answered this question choosing each option (unweighted). The figures are in the table below.</title>"));
-        assertTrue(arrangement.contains("<figcaption><p>Share of those who answered, for each option, unweighted. "
-                + "Answered: 1.</p><p class=\"hint\">The thin line across each bar is the 95% interval"), "a visible caption with n");
+        // public counts are perturbed: one answer shows as 1 to 3
+        assertTrue(arrangement.matches("(?s).*<figcaption><p>Share of those who answered, for each option, unweighted. "
+                + "Answered: [123]\\.</p><p class=\"hint\">The thin line across each bar is the 95% interval.*"),
+                "a visible caption with n");
         assertTrue(arrangement.contains(">Option sez</text>"));
     }
 
