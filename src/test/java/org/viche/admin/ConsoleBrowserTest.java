@@ -23,6 +23,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.viche.quarantine.QuarantineConfig;
 import org.viche.support.Api;
+import org.viche.support.Browser;
 import org.viche.support.Tokens;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,48 +52,51 @@ class ConsoleBrowserTest {
     @Inject
     QuarantineConfig quarantine;
 
-    private ConsoleBrowser browser;
+    private Browser browser;
+    private static final int PHONE = 360;
+    private static final int DESKTOP = 1280;
     private final List<String> checked = new ArrayList<>();
 
     @Test
     void anOrganiserRunsAConsultationFromTheBrowser() throws Exception {
         String slug = Api.slug("consult");
-        try (ConsoleBrowser b = ConsoleBrowser.start()) {
-            browser = b;
+        {
+            // the one Chromium session every browser test shares (org.viche.support.Browser)
+            browser = Browser.shared();
             visit("/admin/sign-in?lang=en");
             check("sign-in");
-            browser.driver.findElement(By.id("token")).sendKeys(Api.ADMIN_TOKEN);
+            browser.driver().findElement(By.id("token")).sendKeys(Api.ADMIN_TOKEN);
             click("Sign in");
-            assertTrue(browser.driver.getCurrentUrl().contains("/admin/surveys"), browser.driver.getCurrentUrl());
-            assertTrue(!browser.driver.getCurrentUrl().contains(Api.ADMIN_TOKEN), "the token is never in an address");
+            assertTrue(browser.driver().getCurrentUrl().contains("/admin/surveys"), browser.driver().getCurrentUrl());
+            assertTrue(!browser.driver().getCurrentUrl().contains(Api.ADMIN_TOKEN), "the token is never in an address");
             check("surveys");
 
             click("New survey in the editor");
             build(definition(slug));
             check("editor");
-            press(browser.driver.findElements(By.xpath("//button[normalize-space()='Check and save the draft']")).get(0));
-            assertTrue(browser.driver.getCurrentUrl().contains("/admin/surveys/" + slug), browser.driver.getPageSource());
+            press(browser.driver().findElements(By.xpath("//button[normalize-space()='Check and save the draft']")).get(0));
+            assertTrue(browser.driver().getCurrentUrl().contains("/admin/surveys/" + slug), browser.driver().getPageSource());
             check("survey-draft");
 
             for (String language : List.of("uk", "ru", "en")) {
                 visit("/admin/surveys/" + slug + "/preview?lang=en&in=" + language);
-                assertTrue(browser.driver.getPageSource().contains(text(language, "Arrangement")), language);
+                assertTrue(browser.driver().getPageSource().contains(text(language, "Arrangement")), language);
                 check("preview-" + language);
             }
 
             visit("/admin/surveys/" + slug + "?lang=en");
             click("Open for answers…");
-            assertTrue(browser.driver.getPageSource().contains("can no longer change"));
+            assertTrue(browser.driver().getPageSource().contains("can no longer change"));
             check("open-confirm");
             click("Open it now");
             assertEquals("OPEN", asAdmin().get("/api/v1/surveys/" + slug).then().extract().path("status"));
 
             click("Invitation codes");
             check("codes");
-            browser.driver.findElement(By.id("count")).clear();
-            browser.driver.findElement(By.id("count")).sendKeys("4");
+            browser.driver().findElement(By.id("count")).clear();
+            browser.driver().findElement(By.id("count")).sendKeys("4");
             click("Printable sheet");
-            List<String> codes = browser.driver.findElements(By.cssSelector(".slip-code code")).stream()
+            List<String> codes = browser.driver().findElements(By.cssSelector(".slip-code code")).stream()
                     .map(e -> e.getText()).toList();
             assertEquals(4, codes.size());
             check("codes-sheet");
@@ -104,24 +108,24 @@ class ConsoleBrowserTest {
             String open = Api.openSurvey("street", List.of("UA-14"));
             visit("/admin/tokens?lang=en");
             check("tokens");
-            browser.driver.findElement(By.id("token-name")).sendKeys("news-site");
-            browser.driver.findElement(By.id("role-partner")).click();
-            browser.driver.findElement(By.xpath("//input[@name='surveys' and @value='" + slug + "']")).click();
-            browser.driver.findElement(By.xpath("//input[@name='surveys' and @value='" + open + "']")).click();
+            browser.driver().findElement(By.id("token-name")).sendKeys("news-site");
+            browser.driver().findElement(By.id("role-partner")).click();
+            browser.driver().findElement(By.xpath("//input[@name='surveys' and @value='" + slug + "']")).click();
+            browser.driver().findElement(By.xpath("//input[@name='surveys' and @value='" + open + "']")).click();
             click("Issue a token");
-            String partner = browser.driver.findElement(By.id("secret")).getText();
+            String partner = browser.driver().findElement(By.id("secret")).getText();
             check("token-issued");
             partnerBurst(open, partner);
 
             visit("/admin/surveys/" + open + "/review?lang=en");
-            assertTrue(browser.driver.getPageSource().contains("Many answers from one connection"),
+            assertTrue(browser.driver().getPageSource().contains("Many answers from one connection"),
                     asAdmin().get("/api/v1/surveys/" + open + "/quarantine").asString());
             check("review");
-            press(browser.driver.findElement(By.xpath("//button[starts-with(normalize-space(), 'Release')]")));
-            assertTrue(browser.driver.getPageSource().contains("Nothing is held for review."));
+            press(browser.driver().findElement(By.xpath("//button[starts-with(normalize-space(), 'Release')]")));
+            assertTrue(browser.driver().getPageSource().contains("Nothing is held for review."));
 
             visit("/admin/audit?lang=en&action=QUARANTINE_RELEASED");
-            assertTrue(browser.driver.getPageSource().contains("Held response released"));
+            assertTrue(browser.driver().getPageSource().contains("Held response released"));
             check("audit");
 
             visit("/admin/surveys/" + slug + "?lang=en");
@@ -132,15 +136,15 @@ class ConsoleBrowserTest {
 
             visit("/admin/surveys/" + slug + "/results?lang=en");
             check("results");
-            String session = browser.driver.manage().getCookieNamed(ConsoleSessionMechanism.COOKIE).getValue();
+            String session = browser.driver().manage().getCookieNamed(ConsoleSessionMechanism.COOKIE).getValue();
             String csv = RestAssured.given().cookie(ConsoleSessionMechanism.COOKIE, session)
-                    .get(browser.driver.findElement(By.partialLinkText("Results by region")).getAttribute("href"))
+                    .get(browser.driver().findElement(By.partialLinkText("Results by region")).getAttribute("href"))
                     .then().statusCode(200).extract().asString();
             assertTrue(csv.startsWith("question,region,option"), csv);
 
             visit("/admin/surveys?lang=en");
             click("Sign out");
-            assertTrue(browser.driver.getCurrentUrl().contains("/admin/sign-in"));
+            assertTrue(browser.driver().getCurrentUrl().contains("/admin/sign-in"));
 
             researcherIsRefusedBeyondResults(slug);
         }
@@ -148,34 +152,34 @@ class ConsoleBrowserTest {
     }
 
     private void researcherIsRefusedBeyondResults(String slug) throws IOException {
-        browser.driver.findElement(By.id("token")).sendKeys(Tokens.researcher());
+        browser.driver().findElement(By.id("token")).sendKeys(Tokens.researcher());
         click("Sign in");
-        assertTrue(browser.driver.getCurrentUrl().contains("/admin/results"), browser.driver.getCurrentUrl());
+        assertTrue(browser.driver().getCurrentUrl().contains("/admin/results"), browser.driver().getCurrentUrl());
         check("researcher-results");
         for (String path : List.of("/admin/surveys", "/admin/tokens", "/admin/audit", "/admin/surveys/" + slug,
                 "/admin/surveys/" + slug + "/review", "/admin/surveys/new")) {
             visit(path + "?lang=en");
-            assertTrue(browser.driver.getPageSource().contains("Not allowed for your role"), path);
+            assertTrue(browser.driver().getPageSource().contains("Not allowed for your role"), path);
         }
         check("researcher-refused");
         visit("/admin/surveys/" + slug + "/results?lang=en");
-        assertTrue(browser.driver.getPageSource().contains("Current figures"));
+        assertTrue(browser.driver().getPageSource().contains("Current figures"));
     }
 
     /** A person with an invitation code answers in English, the conditional question included. */
     private void answerAsCitizen(String slug, String code) {
         visit("/s/" + slug + "?lang=en");
-        new Select(browser.driver.findElement(By.id("region"))).selectByValue("UA-14");
-        browser.driver.findElement(By.name("invitation")).sendKeys(code);
+        new Select(browser.driver().findElement(By.id("region"))).selectByValue("UA-14");
+        browser.driver().findElement(By.name("invitation")).sendKeys(code);
         label("A special economic zone").click();
         label("EU guarantees").click();
         label("4").click();
-        new Select(browser.driver.findElement(By.id(label("Peace").getAttribute("for")))).selectByVisibleText("1");
-        browser.driver.findElement(By.name("answers.why_sez")).sendKeys("Trade keeps people safe.");
-        browser.driver.findElement(By.name("answers.comment")).sendKeys("Thank you.");
-        press(browser.driver.findElement(By.xpath("//button[normalize-space()='Send my answers']")));
+        new Select(browser.driver().findElement(By.id(label("Peace").getAttribute("for")))).selectByVisibleText("1");
+        browser.driver().findElement(By.name("answers.why_sez")).sendKeys("Trade keeps people safe.");
+        browser.driver().findElement(By.name("answers.comment")).sendKeys("Thank you.");
+        press(browser.driver().findElement(By.xpath("//button[normalize-space()='Send my answers']")));
         // the thanks page comes back as the answer to the POST itself (no receipt in any address)
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("receipt")));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("receipt")));
     }
 
     /**
@@ -208,20 +212,20 @@ class ConsoleBrowserTest {
         for (int i = 0; i < questions.size(); i++) {
             Map<String, Object> q = questions.get(i);
             if (i > 0) {
-                new Select(browser.driver.findElement(By.id("newType"))).selectByValue((String) q.get("type"));
-                press(browser.driver.findElement(By.xpath("//button[@value='addQuestion']")));
+                new Select(browser.driver().findElement(By.id("newType"))).selectByValue((String) q.get("type"));
+                press(browser.driver().findElement(By.xpath("//button[@value='addQuestion']")));
             } else {
-                new Select(browser.driver.findElement(By.name("questions[0].type"))).selectByValue((String) q.get("type"));
+                new Select(browser.driver().findElement(By.name("questions[0].type"))).selectByValue((String) q.get("type"));
             }
             List<?> options = (List<?>) q.getOrDefault("options", List.of());
             for (int j = 1; j < options.size(); j++) {
-                press(browser.driver.findElement(By.xpath("//button[@value='addOption:" + i + "']")));
+                press(browser.driver().findElement(By.xpath("//button[@value='addOption:" + i + "']")));
             }
         }
         Map<String, String> fields = new LinkedHashMap<>();
         flatten("", definition, fields);
         fields.forEach((name, value) -> {
-            var input = browser.driver.findElement(By.name(name));
+            var input = browser.driver().findElement(By.name(name));
             if ("checkbox".equals(input.getAttribute("type"))) {
                 if (!input.isSelected()) {
                     input.click();
@@ -253,40 +257,43 @@ class ConsoleBrowserTest {
     }
 
     private void visit(String path) {
-        browser.driver.get(base.toString().replaceAll("/$", "") + path);
+        browser.driver().get(base.toString().replaceAll("/$", "") + path);
     }
 
     private void click(String text) {
-        press(browser.driver.findElement(By.xpath("//*[(self::a or self::button) and normalize-space()='" + text + "']")));
+        press(browser.driver().findElement(By.xpath("//*[(self::a or self::button) and normalize-space()='" + text + "']")));
     }
 
     /** Clicks, then waits for the next page to replace this one (a POST answered by a redirect takes two loads). */
     private void press(org.openqa.selenium.WebElement element) {
-        org.openqa.selenium.WebElement page = browser.driver.findElement(By.tagName("html"));
+        org.openqa.selenium.WebElement page = browser.driver().findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
-        new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> "complete".equals(
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private org.openqa.selenium.WebElement label(String text) {
-        return browser.driver.findElement(By.xpath("//label[normalize-space(text())='" + text + "']"));
+        return browser.driver().findElement(By.xpath("//label[normalize-space(text())='" + text + "']"));
     }
 
     /** axe-core finds nothing at a phone's and a desktop's width; some pages become the README's pictures. */
     private void check(String name) throws IOException {
-        for (int width : List.of(ConsoleBrowser.PHONE, ConsoleBrowser.DESKTOP)) {
+        for (int width : List.of(PHONE, DESKTOP)) {
             browser.width(width);
-            List<String> violations = browser.violations();
-            assertEquals(List.of(), violations, name + " at " + width + " px: " + browser.driver.getCurrentUrl());
+            List<String> violations = browser.axeViolations();
+            assertEquals(List.of(), violations, name + " at " + width + " px: " + browser.driver().getCurrentUrl());
         }
-        browser.width(ConsoleBrowser.DESKTOP);
+        browser.width(DESKTOP);
         checked.add(name);
         String target = System.getProperty("console.screenshots");
         if (target != null && SCREENSHOTS.contains(name)) {
             Path dir = Path.of(target);
             Files.createDirectories(dir);
-            Files.write(dir.resolve("console-" + name + ".png"), browser.screenshot(ConsoleBrowser.PHONE, 1100));
+            browser.width(PHONE);
+            Files.copy(browser.screenshot("console-" + name), dir.resolve("console-" + name + ".png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            browser.width(DESKTOP);
         }
     }
 
