@@ -1,11 +1,13 @@
 package org.viche.deploy;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,20 @@ class DeploymentDefaultsTest {
         }
         assertTrue(compose.contains("ipv4_address: 172.28.5.10") && compose.contains("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: 172.28.5.10"),
                 "compose trusts exactly its nginx");
-        assertTrue(properties.contains("quarkus.http.proxy.trusted-proxies=127.0.0.1,::1"), "by default only this machine");
+        java.util.regex.Matcher trusted = Pattern.compile("(?m)^quarkus\\.http\\.proxy\\.trusted-proxies=(.*)$").matcher(properties);
+        assertTrue(trusted.find());
+        assertEquals(List.of("127.0.0.1", "::1/128"), List.of(trusted.group(1).split(",")), "by default only this machine");
+        for (String file : new String[] {compose, k8s, properties}) {
+            java.util.regex.Matcher lists = Pattern.compile("(?:QUARKUS_HTTP_PROXY_TRUSTED_PROXIES: \"?|trusted-proxies=)([^\"\\s]+)")
+                    .matcher(file);
+            while (lists.find()) {
+                for (String entry : lists.group(1).split(",")) {
+                    // a name (or a bare IPv6 literal, which Quarkus takes for one) is resolved on every request
+                    assertTrue(entry.matches("\\d{1,3}(\\.\\d{1,3}){3}(/\\d{1,2})?") || entry.matches("[0-9a-f:]+/\\d{1,3}"),
+                            "trusted proxy '" + entry + "': an IPv4 address or a CIDR block, never a name");
+                }
+            }
+        }
         assertTrue(read("docker/nginx.conf").contains("proxy_set_header X-Forwarded-For $remote_addr;"),
                 "nginx overwrites, never appends, the client address");
     }
