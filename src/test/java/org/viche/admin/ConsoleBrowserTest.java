@@ -268,7 +268,21 @@ class ConsoleBrowserTest {
     private void press(org.openqa.selenium.WebElement element) {
         org.openqa.selenium.WebElement page = browser.driver().findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(page));
+        // the old page is gone once its root is stale; mid-navigation Chromium may answer for that
+        // root with an inspector error ("Node ... does not belong to the document"), which means the same
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> "complete".equals(
                 ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
