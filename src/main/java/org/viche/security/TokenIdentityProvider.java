@@ -2,6 +2,8 @@ package org.viche.security;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,14 +20,18 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 /**
- * Resolves a bearer secret to its token row on every request: a revoked token stops working
- * at once, on every instance, because nothing is cached.
+ * Resolves a bearer secret to its token row. A usable token is then believed for a second
+ * ({@link TokenCache}): a revoked token stops working on the revoking instance at once and
+ * on every other within that second.
  */
 @ApplicationScoped
 public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
 
     @Inject
     ApiTokenRepository tokens;
+
+    @Inject
+    TokenCache cache;
 
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
@@ -34,17 +40,23 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        String secret = request.getToken().getToken();
-        return context.runBlocking(() -> identityFor(secret));
+        byte[] hash = TokenSecrets.hash(request.getToken().getToken());
+        String key = HexFormat.of().formatHex(hash);
+        Optional<SecurityIdentity> recent = cache.recent(key);
+        if (recent.isPresent()) {
+            return Uni.createFrom().item(recent.get());
+        }
+        return context.runBlocking(() -> identityFor(hash, key));
     }
 
-    private SecurityIdentity identityFor(String secret) {
-        ApiToken token = QuarkusTransaction.requiringNew()
-                .call(() -> tokens.findBySecretHash(TokenSecrets.hash(secret)).orElse(null));
+    private SecurityIdentity identityFor(byte[] hash, String key) {
+        ApiToken token = QuarkusTransaction.requiringNew().call(() -> tokens.findBySecretHash(hash).orElse(null));
         if (token == null || !token.isUsableAt(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw new AuthenticationFailedException("Unknown, revoked or expired token");
         }
-        return identityOf(token);
+        SecurityIdentity identity = identityOf(token);
+        cache.remember(key, token, identity);
+        return identity;
     }
 
     /**

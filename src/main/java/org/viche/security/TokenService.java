@@ -33,6 +33,9 @@ public class TokenService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    TokenCache cache;
+
     @Transactional
     public Issued issue(IssueRequest request) {
         List<FieldError> errors = new ArrayList<>();
@@ -71,6 +74,7 @@ public class TokenService {
                 .orElseThrow(() -> ApiException.notFound("No token with id " + id + "."));
         if (token.revokedAt == null) {
             token.revokedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            cache.forgetAll();
             audit.record(AuditAction.TOKEN_REVOKED, token.id.toString(), Map.of("name", token.name, "role", token.role));
         }
         return token;

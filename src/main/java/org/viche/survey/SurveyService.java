@@ -32,6 +32,9 @@ public class SurveyService {
     SurveyRepository surveys;
 
     @Inject
+    RecentSurveys recent;
+
+    @Inject
     SurveyDefinitionValidator validator;
 
     @Inject
@@ -115,10 +118,15 @@ public class SurveyService {
         return surveys.findBySlug(slug).map(this::snapshot);
     }
 
-    /** A survey the public may see: open or closed, never a draft. */
+    /**
+     * A survey the public may see: open or closed, never a draft. Read through {@link RecentSurveys}:
+     * every submission and results read asks, and the answer may be a second old on another
+     * instance — never for what is stored, because an insert checks the survey is still open in
+     * its own transaction (the close barrier of {@code ResponseStore}).
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public SurveySnapshot findPublic(String slug) {
-        return find(slug).filter(s -> s.status() != SurveyStatus.DRAFT)
+        return recent.get(slug, () -> find(slug)).filter(s -> s.status() != SurveyStatus.DRAFT)
                 .orElseThrow(() -> ApiException.notFound("No published survey named '" + slug + "'."));
     }
 
@@ -143,6 +151,7 @@ public class SurveyService {
         Survey survey = surveys.findBySlug(slug)
                 .orElseThrow(() -> ApiException.notFound("No survey named '" + slug + "'."));
         surveys.getEntityManager().lock(survey, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        recent.forget(slug);
         return survey;
     }
 
