@@ -3,8 +3,12 @@ package org.viche.quarantine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.viche.ratelimit.RateLimiter;
 import org.viche.region.RegionCatalog;
+import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveySnapshot;
 
 /**
@@ -36,31 +41,15 @@ public class QuarantinePolicy {
     QuarantineConfig config;
 
     @Inject
-    RateLimiter counters;
-
-    @Inject
     RegionCatalog regions;
 
     private ReviewRules rules;
 
+    private ReviewRules.Settings settings;
+
     @PostConstruct
     void start() {
-        rules = new ReviewRules(settings(config), new ReviewRules.Counters() {
-            @Override
-            public Map<String, Long> addSliding(Map<String, Integer> costs, Duration window) {
-                return counters.addSliding(costs, window);
-            }
-
-            @Override
-            public Map<String, Long> addToSlots(Map<String, Integer> costs, Duration slot, Duration span) {
-                return counters.addToSlots(costs, slot, span);
-            }
-
-            @Override
-            public Map<String, Long> sum(Collection<String> buckets, Duration span, Duration recent) {
-                return counters.sum(buckets, span, recent);
-            }
-        });
+        settings = settings(config);
     }
 
     static ReviewRules.Settings settings(QuarantineConfig config) {
@@ -70,24 +59,59 @@ public class QuarantinePolicy {
     }
 
     /**
-     * One response to classify.
-     *
-     * @param clientHash the keyed hash of the sender's address; null for partner and admin tokens
-     * @param region the region it was sent for
-     * @param answersJson the normalised answers, as they will be stored
+     * What the rules need to judge one response, worked out on the request's thread; empty when
+     * it is never held: review is off, the survey takes invitation codes (each allows one
+     * response already), or an accountable token sent it ({@code clientHash} null).
      */
-    public record Candidate(String clientHash, String region, String answersJson) {
-    }
-
-    /** For each candidate, in order: the reason to hold it, or empty to count it. */
-    public List<Optional<QuarantineReason>> classify(SurveySnapshot survey, List<Candidate> candidates) {
-        if (!config.enabled() || candidates.isEmpty()) {
-            return candidates.stream().map(c -> Optional.<QuarantineReason>empty()).toList();
+    public Optional<ReviewCandidate> candidate(SurveySnapshot survey, String clientHash, String region, String answersJson) {
+        if (!config.enabled() || clientHash == null || survey.definition().accessMode() != SurveyDefinition.AccessMode.OPEN) {
+            return Optional.empty();
         }
         Map<String, Long> populations = regions.populations(survey.definition().regionScheme());
-        List<ReviewRules.Rated> rated = candidates.stream().map(c -> new ReviewRules.Rated(c.clientHash(),
-                pattern(survey.id(), c.region(), c.answersJson()), PopularityRule.prior(populations, survey.regionCodes(), c.region()))).toList();
-        return rules.classify(Long.toString(survey.id()), rated);
+        return Optional.of(new ReviewCandidate(clientHash, pattern(survey.id(), region, answersJson),
+                PopularityRule.prior(populations, survey.regionCodes(), region)));
+    }
+
+    /**
+     * For each candidate to one survey, in order: the reason to hold it, or empty to count it.
+     * Counts in the transaction of {@code connection}: the group commit's, so the counters and
+     * the responses they judged commit together, and every instance counts in the same rows.
+     */
+    public List<Optional<QuarantineReason>> classify(Connection connection, long surveyId, List<ReviewCandidate> candidates) {
+        Instant now = Instant.now();
+        ReviewRules rules = new ReviewRules(settings, new ReviewRules.Counters() {
+            @Override
+            public Map<String, Long> addSliding(Map<String, Integer> costs, Duration window) {
+                Map<String, Long> counts = new HashMap<>();
+                sql(() -> RateLimiter.addSliding(connection, costs, window, now))
+                        .forEach((bucket, w) -> counts.put(bucket, w.estimate()));
+                return counts;
+            }
+
+            @Override
+            public Map<String, Long> addToSlots(Map<String, Integer> costs, Duration slot, Duration span) {
+                return sql(() -> RateLimiter.addToSlots(connection, costs, slot, span, now));
+            }
+
+            @Override
+            public Map<String, Long> sum(Collection<String> buckets, Duration span, Duration recent) {
+                return sql(() -> RateLimiter.sum(connection, buckets, span, recent, now));
+            }
+        });
+        return rules.classify(Long.toString(surveyId), candidates);
+    }
+
+    private interface Statement<T> {
+        T run() throws SQLException;
+    }
+
+    /** The counters' statements fail the group's transaction, as the insert's would. */
+    private static <T> T sql(Statement<T> statement) {
+        try {
+            return statement.run();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Review counters could not be updated", e);
+        }
     }
 
     /** Answers are hashed: a counter's name must not hold what someone answered. */

@@ -48,16 +48,6 @@ final class ReviewRules {
             Duration history, Duration historySlot) {
     }
 
-    /**
-     * One response to judge.
-     *
-     * @param clientHash the keyed hash of an anonymous sender's address; null for an accountable token
-     * @param pattern a name for its answer set within its region (a hash: never the answers themselves)
-     * @param prior the share the pattern may plausibly have before the survey has any history
-     */
-    record Rated(String clientHash, String pattern, double prior) {
-    }
-
     private final Settings settings;
     private final Counters counters;
 
@@ -67,11 +57,11 @@ final class ReviewRules {
     }
 
     /** For each response, in order: the reason to hold it, or empty to count it. */
-    List<Optional<QuarantineReason>> classify(String survey, List<Rated> batch) {
+    List<Optional<QuarantineReason>> classify(String survey, List<ReviewCandidate> batch) {
         Map<String, Integer> clientCosts = new HashMap<>();
         Map<String, Integer> arrivalCosts = new HashMap<>();
         Set<String> historyBuckets = new HashSet<>();
-        for (Rated r : batch) {
+        for (ReviewCandidate r : batch) {
             if (r.clientHash() == null) {
                 continue;
             }
@@ -95,7 +85,7 @@ final class ReviewRules {
         Positions clientPositions = new Positions(clients, clientCosts);
         Positions arrivalPositions = new Positions(arrivals, arrivalCosts);
         Map<String, Integer> countedNow = new HashMap<>();
-        for (Rated r : batch) {
+        for (ReviewCandidate r : batch) {
             if (r.clientHash() == null) {
                 decisions.add(Optional.empty());
                 continue;

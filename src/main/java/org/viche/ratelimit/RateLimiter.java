@@ -112,16 +112,23 @@ public class RateLimiter {
     public Map<String, Long> addToSlots(Map<String, Integer> costs, Duration slot, Duration span) {
         Instant now = Instant.now();
         return QuarkusTransaction.requiringNew().call(() -> {
-            List<String> buckets = new ArrayList<>(costs.keySet());
-            try (Connection connection = relaxed();
-                    PreparedStatement add = connection.prepareStatement(ADD_TO_SLOTS)) {
-                add.setObject(1, utc(aligned(now, slot)));
-                add.setArray(2, connection.createArrayOf("text", buckets.toArray()));
-                add.setArray(3, connection.createArrayOf("integer", buckets.stream().map(costs::get).toArray()));
-                add.setObject(4, utc(now.minus(span)));
-                return read(add);
+            try (Connection connection = relaxed()) {
+                return addToSlots(connection, costs, slot, span, now);
             }
         });
+    }
+
+    /** As {@link #addToSlots(Map, Duration, Duration)}, in the transaction of {@code connection}. */
+    public static Map<String, Long> addToSlots(Connection connection, Map<String, Integer> costs, Duration slot, Duration span,
+            Instant now) throws SQLException {
+        List<String> buckets = sorted(costs);
+        try (PreparedStatement add = connection.prepareStatement(ADD_TO_SLOTS)) {
+            add.setObject(1, utc(aligned(now, slot)));
+            add.setArray(2, connection.createArrayOf("text", buckets.toArray()));
+            add.setArray(3, connection.createArrayOf("integer", buckets.stream().map(costs::get).toArray()));
+            add.setObject(4, utc(now.minus(span)));
+            return read(add);
+        }
     }
 
     /**
@@ -131,29 +138,36 @@ public class RateLimiter {
     public Map<String, Long> sum(Collection<String> buckets, Duration span, Duration recent) {
         Instant now = Instant.now();
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection connection = dataSource.getConnection();
-                    PreparedStatement sum = connection.prepareStatement(SUM)) {
-                sum.setArray(1, connection.createArrayOf("text", buckets.toArray()));
-                sum.setObject(2, utc(now.minus(span)));
-                sum.setObject(3, utc(now.minus(recent)));
-                return read(sum);
+            try (Connection connection = dataSource.getConnection()) {
+                return sum(connection, buckets, span, recent, now);
             }
         });
+    }
+
+    /** As {@link #sum(Collection, Duration, Duration)}, in the transaction of {@code connection}. */
+    public static Map<String, Long> sum(Connection connection, Collection<String> buckets, Duration span, Duration recent,
+            Instant now) throws SQLException {
+        try (PreparedStatement sum = connection.prepareStatement(SUM)) {
+            sum.setArray(1, connection.createArrayOf("text", buckets.toArray()));
+            sum.setObject(2, utc(now.minus(span)));
+            sum.setObject(3, utc(now.minus(recent)));
+            return read(sum);
+        }
     }
 
     /**
      * One bucket's sliding window at a moment: its current window's count, the previous one's,
      * and how far into the current window the moment lies (0 to 1).
      */
-    record Window(long current, long previous, double elapsed, Duration length) {
+    public record Window(long current, long previous, double elapsed, Duration length) {
 
         /** The count over the last window length, the previous window assumed evenly spread. */
-        long estimate() {
+        public long estimate() {
             return current + (long) Math.floor(previous * (1 - elapsed));
         }
 
         /** Empty within {@code limit}; else the whole seconds until the estimate falls back to it. */
-        OptionalLong retryAfterSeconds(long limit) {
+        public OptionalLong retryAfterSeconds(long limit) {
             if (estimate() <= limit) {
                 return OptionalLong.empty();
             }
@@ -167,11 +181,22 @@ public class RateLimiter {
     }
 
     private Map<String, Window> addSliding(Map<String, Integer> costs, Duration window, Instant now) throws SQLException {
+        try (Connection connection = relaxed()) {
+            return addSliding(connection, costs, window, now);
+        }
+    }
+
+    /**
+     * Adds each cost to its bucket's sliding window in the transaction of {@code connection}
+     * (the group commit's: the counters commit with the responses they admitted) and returns
+     * each bucket's window, this addition included.
+     */
+    public static Map<String, Window> addSliding(Connection connection, Map<String, Integer> costs, Duration window,
+            Instant now) throws SQLException {
         Instant start = aligned(now, window);
         double elapsed = (double) (now.toEpochMilli() - start.toEpochMilli()) / window.toMillis();
-        List<String> buckets = new ArrayList<>(costs.keySet());
-        try (Connection connection = relaxed();
-                PreparedStatement add = connection.prepareStatement(ADD_SLIDING)) {
+        List<String> buckets = sorted(costs);
+        try (PreparedStatement add = connection.prepareStatement(ADD_SLIDING)) {
             add.setObject(1, utc(start));
             add.setArray(2, connection.createArrayOf("text", buckets.toArray()));
             add.setArray(3, connection.createArrayOf("integer", buckets.stream().map(costs::get).toArray()));
@@ -184,6 +209,13 @@ public class RateLimiter {
             }
             return windows;
         }
+    }
+
+    /** Buckets in one order everywhere, so that transactions adding to the same rows lock them in the same order. */
+    private static List<String> sorted(Map<String, Integer> costs) {
+        List<String> buckets = new ArrayList<>(costs.keySet());
+        buckets.sort(null);
+        return buckets;
     }
 
     /** A connection of the current transaction, which need not wait for the disk (see {@link #RELAXED_COMMIT}). */

@@ -1,5 +1,13 @@
 package org.viche.ratelimit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -7,14 +15,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.viche.config.VicheConfig;
-import org.viche.error.ApiException;
 
 /**
  * The limits on submissions: per partner token, and per (hashed) client address and survey
- * for everyone else. A refusal is a 429 problem with {@code Retry-After}.
+ * for everyone else. A single submission is charged in the transaction that stores it (the
+ * group commit's, {@link #charge}): one statement per group instead of a transaction per
+ * request, and the counter rows are shared by every instance, so a limit holds exactly across
+ * instances. A batch is charged as a whole before its items are looked at ({@link #chargeBatch}).
  */
 @ApplicationScoped
 public class SubmissionLimits {
+
+    /** What one submission costs: one unit in {@code bucket}, refused past {@code limit} in the window. */
+    public record RateCharge(String bucket, int limit) {
+    }
 
     @Inject
     VicheConfig config;
@@ -30,23 +44,60 @@ public class SubmissionLimits {
         return hasher.hash(address);
     }
 
-    public void checkPublic(long surveyId, String clientHash, int cost) {
-        check("client:" + clientHash + ":" + surveyId, cost, config.rateLimit().publicPerWindow());
+    /** The charge of an anonymous submission to a survey; empty when limits are off. */
+    public Optional<RateCharge> publicCharge(long surveyId, String clientHash) {
+        return charge("client:" + clientHash + ":" + surveyId, config.rateLimit().publicPerWindow());
     }
 
-    public void checkPartner(UUID tokenId, int cost) {
-        check("partner:" + tokenId, cost, config.rateLimit().partnerPerWindow());
+    /** The charge of a partner's submission; empty when limits are off. */
+    public Optional<RateCharge> partnerCharge(UUID tokenId) {
+        return charge("partner:" + tokenId, config.rateLimit().partnerPerWindow());
     }
 
-    private void check(String bucket, int cost, int limit) {
-        if (!config.rateLimit().enabled()) {
-            return;
+    private Optional<RateCharge> charge(String bucket, int limit) {
+        return config.rateLimit().enabled() ? Optional.of(new RateCharge(bucket, limit)) : Optional.empty();
+    }
+
+    /**
+     * Charges each submission in the transaction of {@code connection}, in order; a refused one
+     * still counts (a script that keeps sending stays refused).
+     *
+     * @param charges one per submission, null for one that is not charged
+     * @return for each, in order: empty if admitted, else the seconds until the client may retry
+     */
+    public List<OptionalLong> charge(Connection connection, List<RateCharge> charges) throws SQLException {
+        Map<String, Integer> costs = new HashMap<>();
+        charges.stream().filter(c -> c != null).forEach(c -> costs.merge(c.bucket(), 1, Integer::sum));
+        List<OptionalLong> verdicts = new ArrayList<>(charges.size());
+        if (costs.isEmpty()) {
+            charges.forEach(c -> verdicts.add(OptionalLong.empty()));
+            return verdicts;
         }
-        OptionalLong retryAfter = limiter.acquire(bucket, cost, limit, config.rateLimit().window());
-        if (retryAfter.isPresent()) {
-            throw new ApiException(429, "Too many requests",
-                    "Too many submissions from this client; retry after " + retryAfter.getAsLong() + " seconds.",
-                    java.util.List.of(), (int) retryAfter.getAsLong());
+        Map<String, RateLimiter.Window> windows = RateLimiter.addSliding(connection, costs, config.rateLimit().window(),
+                Instant.now());
+        // This group's additions are the last in each window: the k-th stood at total - cost + k.
+        Map<String, Integer> seen = new HashMap<>();
+        for (RateCharge c : charges) {
+            if (c == null) {
+                verdicts.add(OptionalLong.empty());
+                continue;
+            }
+            RateLimiter.Window total = windows.get(c.bucket());
+            long position = total.current() - costs.get(c.bucket()) + seen.merge(c.bucket(), 1, Integer::sum);
+            verdicts.add(new RateLimiter.Window(position, total.previous(), total.elapsed(), total.length())
+                    .retryAfterSeconds(c.limit()));
         }
+        return verdicts;
+    }
+
+    /**
+     * Charges a partner's batch of {@code items} at once, in a transaction of its own.
+     *
+     * @return empty if admitted, else the seconds until the partner may retry
+     */
+    public OptionalLong chargeBatch(UUID tokenId, int items) {
+        Optional<RateCharge> charge = partnerCharge(tokenId);
+        return charge.isEmpty() ? OptionalLong.empty()
+                : limiter.acquire(charge.get().bucket(), items, charge.get().limit(), config.rateLimit().window());
     }
 }

@@ -11,6 +11,9 @@ public record IdempotencyKey(String scope, String key) {
     /** The scope of every anonymous API client's keys (the survey is part of every key's identity). */
     public static final String ANONYMOUS_SCOPE = "anonymous";
 
+    /** The scope of the web form's one-time keys (one drawn per form shown). */
+    public static final String FORM_SCOPE = "web-form";
+
     public static final int MAX_LENGTH = 200;
 
     /** Printable ASCII only: keys end up in a text column and in logs. */

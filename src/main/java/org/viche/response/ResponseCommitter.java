@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.viche.error.ApiException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.config.ConfigMapping;
@@ -21,7 +20,7 @@ import io.smallrye.config.WithDefault;
  * The submission fast path: every accepted response — single, batch or form — is stored
  * through here, so that submissions arriving together share one transaction and one WAL
  * flush (group commit). A caller is answered only once the commit holding its responses has
- * succeeded; if it failed, the caller gets a 503 and nothing it sent is stored.
+ * succeeded; if it failed, the caller hears {@link NotStoredException} and nothing it sent is stored.
  */
 @ApplicationScoped
 public class ResponseCommitter {
@@ -41,6 +40,13 @@ public class ResponseCommitter {
         /** How long a caller's work may wait for a committer before it is withdrawn with a 503 (nothing stored). */
         @WithDefault("30")
         int timeoutSeconds();
+    }
+
+    /** Nothing of the caller's work was stored (withdrawn before a transaction took it, or the transaction failed). */
+    public static final class NotStoredException extends RuntimeException {
+        NotStoredException(Throwable cause) {
+            super("The responses were not stored", cause, false, false);
+        }
     }
 
     @Inject
@@ -68,30 +74,26 @@ public class ResponseCommitter {
 
     /**
      * As {@link #store(List)}, waiting at most {@code wait} for a committer to take the work.
-     * A 503 here is the truth: the work was withdrawn before any transaction held it. Work a
-     * committer has taken is waited for to its end, so it is never answered 503 and committed.
+     * "Not stored" here is the truth: the work was withdrawn before any transaction held it, or its
+     * transaction failed. Work a committer has taken is waited for to its end, so it is never
+     * answered "not stored" and committed.
      */
     List<ResponseStore.StoreOutcome> store(List<ResponseStore.NewResponse> responses, Duration wait) {
         try {
             return committer.submit(responses, wait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw notStored();
+            throw new NotStoredException(e);
         } catch (TimeoutException e) {
-            throw notStored();
+            throw new NotStoredException(e);
         } catch (RuntimeException e) {
             LOG.error("Responses could not be stored", e);
-            throw notStored();
+            throw new NotStoredException(e);
         }
     }
 
     /** One group, one transaction: runs on a committer thread. */
     private List<ResponseStore.StoreOutcome> commit(List<ResponseStore.NewResponse> group) {
         return QuarkusTransaction.requiringNew().call(() -> store.insertAll(group));
-    }
-
-    private static ApiException notStored() {
-        return new ApiException(503, "Not stored", "The response could not be stored; please retry "
-                + "(with the same Idempotency-Key, a retry can never store it twice).", List.of(), 1);
     }
 }

@@ -91,10 +91,13 @@ public class ResponseResource {
             @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
                     name = "partner submission", value = SINGLE_EXAMPLE))) @NotNull SubmissionRequest request) {
         SurveySnapshot survey = surveys.findPublic(slug);
-        Submitter submitter = submitter(survey, 1);
-        IdempotencyKey key = idempotencyKey == null ? null : submitter.keyFor(idempotencyKey, "Idempotency-Key");
-        ResponseService.Accepted accepted = responses.submit(survey, request,
-                new ResponseService.Origin(Channel.API, submitter.partnerId(), key, submitter.clientHash()));
+        if (idempotencyKey != null) {
+            requireWellFormed(idempotencyKey, "Idempotency-Key");
+        }
+        SubmitOutcome outcome = responses.submit(survey, request, submitter(), Channel.API, idempotencyKey);
+        if (!(outcome instanceof SubmitOutcome.Accepted accepted)) {
+            throw SubmissionProblems.of(outcome, survey);
+        }
         return Response.created(URI.create("/api/v1/receipts/" + accepted.receipt().receipt()))
                 .header("Idempotent-Replayed", accepted.replayed() ? "true" : null)
                 .entity(accepted.receipt()).build();
@@ -127,71 +130,65 @@ public class ResponseResource {
                     name = "two items, each with its own retry key", value = BATCH_EXAMPLE)))
             @NotNull @Valid BatchRequest request) {
         SurveySnapshot survey = surveys.findPublic(slug);
-        Submitter submitter = submitter(survey, request.items().size());
         List<ResponseService.BatchItem> items = new ArrayList<>();
-        List<ApiException> keyErrors = new ArrayList<>();
+        ApiException[] itemErrors = new ApiException[request.items().size()];
         for (int i = 0; i < request.items().size(); i++) {
             BatchItemRequest item = request.items().get(i);
             try {
-                IdempotencyKey key = item == null || item.idempotencyKey() == null ? null
-                        : submitter.keyFor(item.idempotencyKey(), "idempotencyKey");
-                items.add(item == null ? null : new ResponseService.BatchItem(
-                        new SubmissionRequest(item.region(), item.language(), item.answers(), item.invitation()), key));
-                keyErrors.add(null);
+                if (item == null) {
+                    throw new ApiException(400, "Invalid request", "A batch item must be an object.");
+                }
+                if (item.idempotencyKey() != null) {
+                    requireWellFormed(item.idempotencyKey(), "idempotencyKey");
+                }
+                items.add(new ResponseService.BatchItem(
+                        new SubmissionRequest(item.region(), item.language(), item.answers(), item.invitation()),
+                        item.idempotencyKey()));
             } catch (ApiException e) {
                 items.add(null);
-                keyErrors.add(e);
+                itemErrors[i] = e;
             }
         }
-        List<ResponseService.ItemOutcome> outcomes = responses.submitBatch(survey, items, Channel.API, submitter.partnerId());
+        ResponseService.BatchOutcome outcome = responses.submitBatch(survey, items, submitter());
+        if (outcome.refusedWhole() != null) {
+            throw SubmissionProblems.of(outcome.refusedWhole(), survey);
+        }
         List<BatchItemResult> results = new ArrayList<>();
-        for (int i = 0; i < outcomes.size(); i++) {
-            ApiException keyError = keyErrors.get(i);
-            ResponseService.ItemOutcome o = outcomes.get(i);
-            results.add(keyError != null ? new BatchItemResult(keyError.status(), null, null, keyError.toProblem())
-                    : o.receipt() != null ? new BatchItemResult(o.status(), o.receipt().id(), o.receipt().receipt(), null)
-                    : new BatchItemResult(o.status(), null, null, o.problem()));
+        for (int i = 0; i < items.size(); i++) {
+            SubmitOutcome o = outcome.items().get(i);
+            if (itemErrors[i] != null) {
+                results.add(new BatchItemResult(itemErrors[i].status(), null, null, itemErrors[i].toProblem()));
+            } else if (o instanceof SubmitOutcome.Accepted accepted) {
+                results.add(new BatchItemResult(201, accepted.receipt().id(), accepted.receipt().receipt(), null));
+            } else {
+                ApiException problem = SubmissionProblems.of(o, survey);
+                results.add(new BatchItemResult(problem.status(), null, null, problem.toProblem()));
+            }
         }
         return new BatchResponse(results);
     }
 
-    /**
-     * Who submits: a partner (scoped), an admin, or an anonymous client. {@code clientHash} (a
-     * daily-keyed hash of the address) serves the rate limit and burst review only; it is never
-     * stored with a response.
-     */
-    private record Submitter(UUID partnerId, String idempotencyScope, String clientHash) {
-        IdempotencyKey keyFor(String key, String field) {
-            if (!IdempotencyKey.isWellFormed(key)) {
-                throw new ApiException(400, "Invalid request", "The idempotency key is not usable.",
-                        List.of(new FieldError(field, "invalid",
-                                "must be 1 to " + IdempotencyKey.MAX_LENGTH + " printable ASCII characters")), null);
-            }
-            return new IdempotencyKey(idempotencyScope, key);
+    private static void requireWellFormed(String key, String field) {
+        if (!IdempotencyKey.isWellFormed(key)) {
+            throw new ApiException(400, "Invalid request", "The idempotency key is not usable.",
+                    List.of(new FieldError(field, "invalid",
+                            "must be 1 to " + IdempotencyKey.MAX_LENGTH + " printable ASCII characters")), null);
         }
     }
 
-    /** Checks the caller may submit to this survey and charges {@code items} against its rate limit. */
-    private Submitter submitter(SurveySnapshot survey, int items) {
+    /**
+     * Who submits: a partner, an admin, a researcher (refused), or an anonymous client, known by
+     * a daily-keyed hash of its address that serves the rate limit and review only and is never
+     * stored with a response.
+     */
+    private Submitter submitter() {
         if (caller.isAnonymous()) {
-            String client = limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
-            limits.checkPublic(survey.id(), client, items);
-            // Anonymous retry keys share one scope per survey: nothing derived from the address
-            // is stored with the response (docs/privacy.md). Keys are the client's own random
-            // choice; the body check keeps a colliding key from storing or replaying another body.
-            return new Submitter(null, IdempotencyKey.ANONYMOUS_SCOPE, client);
+            return new Submitter.Anonymous(limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()));
         }
         UUID tokenId = CallerAttributes.tokenId(caller).orElseThrow();
         if (caller.hasRole(Roles.PARTNER)) {
-            if (!CallerAttributes.surveys(caller).contains(survey.slug())) {
-                throw new ApiException(403, "Forbidden", "This partner token may not submit to survey '" + survey.slug() + "'.");
-            }
-            limits.checkPartner(tokenId, items);
-            return new Submitter(tokenId, tokenId.toString(), null);
+            return new Submitter.Partner(tokenId, CallerAttributes.surveys(caller));
         }
-        if (!caller.hasRole(Roles.ADMIN)) {
-            throw new ApiException(403, "Forbidden", "Only partner and admin tokens submit responses; researchers read them.");
-        }
-        return new Submitter(null, tokenId.toString(), null);
+        return caller.hasRole(Roles.ADMIN) ? new Submitter.Admin(tokenId) : new Submitter.Researcher();
     }
 }

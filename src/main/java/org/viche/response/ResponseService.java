@@ -7,17 +7,16 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.viche.error.ApiException;
 import org.viche.error.FieldError;
-import org.viche.error.Problem;
 import org.viche.invitation.InvitationCodes;
 import org.viche.quarantine.QuarantinePolicy;
-import org.viche.quarantine.QuarantineReason;
+import org.viche.quarantine.ReviewCandidate;
+import org.viche.ratelimit.SubmissionLimits;
 import org.viche.results.TallyBuckets;
 import org.viche.survey.QuestionType;
 import org.viche.survey.SurveyDefinition;
@@ -29,9 +28,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Accepts a response from any channel: checks the survey is open, the region and language
- * belong to it and every answer is valid, then stores it. Returning normally means the
- * response is committed; any refusal throws before anything is written.
+ * Accepts a response from any channel: checks the sender may submit to the survey, that the
+ * survey is open, the region and language belong to it and every answer is valid, then hands
+ * it to the group commit, which charges the sender's rate limit, applies the review rules and
+ * stores it in one transaction. The result is a {@link SubmitOutcome}; nothing here knows HTTP.
  */
 @ApplicationScoped
 public class ResponseService {
@@ -49,22 +49,11 @@ public class ResponseService {
     @Inject
     QuarantinePolicy quarantine;
 
-    /**
-     * Who is submitting, and the retry key if the client sent one.
-     *
-     * @param clientHash the keyed hash of an anonymous sender's address ({@code SubmissionLimits.clientHash});
-     *        null for partner and admin tokens, which are accountable in their own right
-     */
-    public record Origin(Channel channel, UUID partnerId, IdempotencyKey idempotency, String clientHash) {
-    }
+    @Inject
+    SubmissionLimits limits;
 
-    /** @return the receipt; {@code replayed} when an idempotent retry found the first response */
-    public record Accepted(Receipt receipt, boolean replayed) {
-    }
-
-    /** Checks a submission without storing it: every problem at once, or the normalised answers. */
+    /** Checks a submission's region, language and answers without storing it: every problem at once. */
     public AnswerCheck check(SurveySnapshot survey, SubmissionRequest request) {
-        requireAcceptingResponses(survey);
         List<FieldError> errors = new ArrayList<>();
         if (request.region() == null || request.region().isBlank()) {
             errors.add(new FieldError("region", "required", "is required: the respondent's region of residence"));
@@ -80,143 +69,169 @@ public class ResponseService {
         return new AnswerCheck(answers.answers(), errors);
     }
 
-    public Accepted submit(SurveySnapshot survey, SubmissionRequest request, Origin origin) {
-        ResponseStore.NewResponse response = prepare(survey, request, origin);
-        ResponseStore.StoreOutcome outcome = storeAll(survey, List.of(response), origin.clientHash()).get(0);
-        if (outcome.surveyClosed()) {
-            throw surveyClosed(survey);
+    /**
+     * Submits one response.
+     *
+     * @param key the sender's retry key (well-formed, see {@link IdempotencyKey#isWellFormed}), or null
+     */
+    public SubmitOutcome submit(SurveySnapshot survey, SubmissionRequest request, Submitter submitter, Channel channel,
+            String key) {
+        Optional<SubmitOutcome> refused = refusal(survey, submitter);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        if (outcome.invitationRefused()) {
-            throw invitationNotAccepted();
+        Prepared prepared = prepare(survey, request, submitter, channel, key);
+        if (prepared.refusal() != null) {
+            return prepared.refusal();
         }
-        // A web form's key is one drawn form: sent again with other answers (back, change, send),
-        // it is still that person's one submission, and they see its first receipt.
-        if (outcome.replayed() && !outcome.sameRequest() && origin.channel() != Channel.WEB) {
-            throw idempotencyKeyReused();
+        List<ResponseStore.StoreOutcome> stored;
+        try {
+            stored = committer.store(List.of(prepared.response()));
+        } catch (ResponseCommitter.NotStoredException e) {
+            return new SubmitOutcome.NotStored();
         }
-        return new Accepted(outcome.receipt(), outcome.replayed());
+        return outcomeOf(stored.get(0), channel);
     }
 
-    /** One item of a batch, with its own retry key. */
-    public record BatchItem(SubmissionRequest request, IdempotencyKey idempotency) {
-    }
-
-    /** Per item: the receipt (status 201), or the problem that refused it. */
-    public record ItemOutcome(int status, Receipt receipt, Problem problem) {
+    /** One item of a batch, with its own retry key (well-formed, or null). */
+    public record BatchItem(SubmissionRequest request, String key) {
     }
 
     /**
-     * Checks every item on its own (one bad item never rejects the others) and stores all
-     * valid ones in one transaction with one insert statement. Outcomes are in item order.
+     * A batch's result: refused as a whole ({@code refusedWhole}: not permitted, closed, over the
+     * rate limit, not stored), or one outcome per item, in item order (null for a null item).
      */
-    public List<ItemOutcome> submitBatch(SurveySnapshot survey, List<BatchItem> items, Channel channel, UUID partnerId) {
-        requireAcceptingResponses(survey);
-        ItemOutcome[] outcomes = new ItemOutcome[items.size()];
+    public record BatchOutcome(SubmitOutcome refusedWhole, List<SubmitOutcome> items) {
+    }
+
+    /**
+     * Checks every item on its own (one bad item never rejects the others) and stores all valid
+     * ones in one transaction with one insert statement. The batch is charged against the
+     * sender's rate limit as a whole, before its items are looked at.
+     */
+    public BatchOutcome submitBatch(SurveySnapshot survey, List<BatchItem> items, Submitter submitter) {
+        Optional<SubmitOutcome> refused = refusal(survey, submitter);
+        if (refused.isEmpty() && submitter instanceof Submitter.Partner partner) {
+            OptionalLong retryAfter = limits.chargeBatch(partner.tokenId(), items.size());
+            if (retryAfter.isPresent()) {
+                refused = Optional.of(new SubmitOutcome.RateLimited(retryAfter.getAsLong()));
+            }
+        }
+        if (refused.isPresent()) {
+            return new BatchOutcome(refused.get(), List.of());
+        }
+        SubmitOutcome[] outcomes = new SubmitOutcome[items.size()];
         List<ResponseStore.NewResponse> valid = new ArrayList<>();
         List<Integer> validIndex = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             BatchItem item = items.get(i);
-            try {
-                if (item == null || item.request() == null) {
-                    throw new ApiException(400, "Invalid request", "A batch item must be an object.");
-                }
-                valid.add(prepare(survey, item.request(), new Origin(channel, partnerId, item.idempotency(), null)));
+            if (item == null || item.request() == null) {
+                continue; // not an item at all: the caller answers for it
+            }
+            Prepared prepared = prepare(survey, item.request(), submitter, Channel.API, item.key());
+            if (prepared.refusal() != null) {
+                outcomes[i] = prepared.refusal();
+            } else {
+                // The batch was charged as a whole: its items are not charged again one by one.
+                valid.add(prepared.response().withoutRateCharge());
                 validIndex.add(i);
-            } catch (ApiException e) {
-                outcomes[i] = new ItemOutcome(e.status(), null, e.toProblem());
             }
         }
-        List<ResponseStore.StoreOutcome> stored = storeAll(survey, valid, null);
-        for (int j = 0; j < stored.size(); j++) {
-            ResponseStore.StoreOutcome outcome = stored.get(j);
-            outcomes[validIndex.get(j)] = outcome.surveyClosed()
-                    ? new ItemOutcome(409, null, surveyClosed(survey).toProblem())
-                    : outcome.invitationRefused()
-                    ? new ItemOutcome(409, null, invitationNotAccepted().toProblem())
-                    : outcome.replayed() && !outcome.sameRequest()
-                    ? new ItemOutcome(422, null, idempotencyKeyReused().toProblem())
-                    : new ItemOutcome(201, outcome.receipt(), null);
+        if (!valid.isEmpty()) {
+            List<ResponseStore.StoreOutcome> stored;
+            try {
+                stored = committer.store(valid);
+            } catch (ResponseCommitter.NotStoredException e) {
+                return new BatchOutcome(new SubmitOutcome.NotStored(), List.of());
+            }
+            for (int j = 0; j < stored.size(); j++) {
+                outcomes[validIndex.get(j)] = outcomeOf(stored.get(j), Channel.API);
+            }
         }
-        return List.of(outcomes);
+        return new BatchOutcome(null, List.of(outcomes));
     }
 
-    /** Validates one submission completely and turns it into a row to store; throws on any problem. */
-    private ResponseStore.NewResponse prepare(SurveySnapshot survey, SubmissionRequest request, Origin origin) {
+    /** What refuses every submission of this sender to this survey, before any answer is looked at. */
+    private static Optional<SubmitOutcome> refusal(SurveySnapshot survey, Submitter submitter) {
+        if (submitter instanceof Submitter.Researcher) {
+            return Optional.of(new SubmitOutcome.NotPermitted(SubmitOutcome.Permission.SUBMITTING));
+        }
+        if (submitter instanceof Submitter.Partner partner && !partner.surveys().contains(survey.slug())) {
+            return Optional.of(new SubmitOutcome.NotPermitted(SubmitOutcome.Permission.SURVEY_NOT_IN_SCOPE));
+        }
+        if (survey.status() != SurveyStatus.OPEN) {
+            return Optional.of(new SubmitOutcome.Closed());
+        }
+        return Optional.empty();
+    }
+
+    private static SubmitOutcome outcomeOf(ResponseStore.StoreOutcome stored, Channel channel) {
+        if (stored instanceof ResponseStore.StoreOutcome.Stored s) {
+            return new SubmitOutcome.Accepted(s.receipt(), false);
+        }
+        if (stored instanceof ResponseStore.StoreOutcome.Replayed r) {
+            // A web form's key is one drawn form: sent again with other answers (back, change,
+            // send), it is still that person's one submission, and they see its first receipt.
+            return r.sameRequest() || channel == Channel.WEB ? new SubmitOutcome.Accepted(r.first(), true)
+                    : new SubmitOutcome.KeyReused();
+        }
+        if (stored instanceof ResponseStore.StoreOutcome.InvitationRefused) {
+            return new SubmitOutcome.InvitationRejected(SubmitOutcome.InvitationProblem.UNKNOWN_OR_USED);
+        }
+        if (stored instanceof ResponseStore.StoreOutcome.RateLimited limited) {
+            return new SubmitOutcome.RateLimited(limited.retryAfterSeconds());
+        }
+        return new SubmitOutcome.Closed();
+    }
+
+    /** A submission made ready to store, or why it cannot be. */
+    private record Prepared(ResponseStore.NewResponse response, SubmitOutcome refusal) {
+    }
+
+    /** Validates one submission completely and turns it into a row to store, with its charge and review. */
+    private Prepared prepare(SurveySnapshot survey, SubmissionRequest request, Submitter submitter, Channel channel,
+            String key) {
         AnswerCheck check = check(survey, request);
         if (!check.isValid()) {
-            throw ApiException.validation("The response has " + check.errors().size() + " problem(s).", check.errors());
+            return new Prepared(null, new SubmitOutcome.Refused(check.errors()));
         }
-        byte[] invitation = invitation(survey.definition(), request);
+        Optional<SubmitOutcome.InvitationProblem> invitationProblem = invitationProblem(survey.definition(), request);
+        if (invitationProblem.isPresent()) {
+            return new Prepared(null, new SubmitOutcome.InvitationRejected(invitationProblem.get()));
+        }
+        byte[] invitation = survey.definition().accessMode() == SurveyDefinition.AccessMode.TOKEN
+                ? InvitationCodes.hashOf(request.invitation()).orElseThrow() : null;
         String language = request.language() != null ? request.language() : survey.firstLanguage();
         String answersJson = write(check);
-        byte[] requestHash = origin.idempotency() == null ? null
-                : sha256(request.region() + "\n" + language + "\n" + answersJson);
-        return new ResponseStore.NewResponse(survey.id(), request.region(), language, origin.channel(),
-                origin.partnerId(), answersJson, origin.idempotency(), requestHash,
-                TallyBuckets.of(survey.definition(), check.answers()), invitation,
-                textSalt(survey.definition(), check.answers()), null);
-    }
-
-    private List<ResponseStore.StoreOutcome> storeAll(SurveySnapshot survey, List<ResponseStore.NewResponse> responses,
-            String clientHash) {
-        if (responses.isEmpty()) {
-            return List.of();
-        }
-        return committer.store(holdBursts(survey, responses, clientHash));
-    }
-
-    /**
-     * Marks the responses to hold back as a suspicious burst (stored, not counted until an
-     * admin releases them). Only OPEN surveys: a TOKEN survey's codes already allow one
-     * response per person.
-     */
-    private List<ResponseStore.NewResponse> holdBursts(SurveySnapshot survey, List<ResponseStore.NewResponse> responses,
-            String clientHash) {
-        if (survey.definition().accessMode() != SurveyDefinition.AccessMode.OPEN) {
-            return responses;
-        }
-        List<Optional<QuarantineReason>> decisions = quarantine.classify(survey,
-                responses.stream().map(r -> new QuarantinePolicy.Candidate(clientHash, r.region(), r.answersJson())).toList());
-        List<ResponseStore.NewResponse> classified = new ArrayList<>(responses.size());
-        for (int i = 0; i < responses.size(); i++) {
-            ResponseStore.NewResponse response = responses.get(i);
-            classified.add(decisions.get(i).map(response::heldFor).orElse(response));
-        }
-        return classified;
-    }
-
-    private static ApiException idempotencyKeyReused() {
-        return new ApiException(422, "Idempotency key reused",
-                "This Idempotency-Key was already used with a different request body.");
-    }
-
-    private static void requireAcceptingResponses(SurveySnapshot survey) {
-        if (survey.status() == SurveyStatus.DRAFT) {
-            throw ApiException.notFound("No published survey named '" + survey.slug() + "'.");
-        }
-        if (survey.status() == SurveyStatus.CLOSED) {
-            throw surveyClosed(survey);
-        }
-    }
-
-    private static ApiException surveyClosed(SurveySnapshot survey) {
-        return new ApiException(409, "Survey closed", "Survey '" + survey.slug() + "' is closed to new responses.");
+        IdempotencyKey idempotency = key == null ? null : new IdempotencyKey(submitter.keyScope(channel), key);
+        byte[] requestHash = idempotency == null ? null : sha256(request.region() + "\n" + language + "\n" + answersJson);
+        String clientHash = submitter instanceof Submitter.Anonymous anonymous ? anonymous.clientHash() : null;
+        SubmissionLimits.RateCharge charge = submitter instanceof Submitter.Anonymous
+                ? limits.publicCharge(survey.id(), clientHash).orElse(null)
+                : submitter instanceof Submitter.Partner partner ? limits.partnerCharge(partner.tokenId()).orElse(null)
+                : null;
+        ReviewCandidate review = quarantine.candidate(survey, clientHash, request.region(), answersJson).orElse(null);
+        return new Prepared(new ResponseStore.NewResponse(survey.id(), request.region(), language, channel,
+                submitter instanceof Submitter.Partner partner ? partner.tokenId() : null, answersJson, idempotency,
+                requestHash, TallyBuckets.of(survey.definition(), check.answers()), invitation,
+                textSalt(survey.definition(), check.answers()), charge, review), null);
     }
 
     /**
-     * For a TOKEN survey, the stored form of the submitted invitation code; it is spent only
-     * when the response is stored (see {@link ResponseStore}). A code that fails its check
-     * symbol is refused here, before anything is written.
+     * For a TOKEN survey, what is wrong with the invitation code before the store looks it up: a
+     * missing code, or one that fails its check symbol. Whether a well-formed code is known and
+     * unspent is decided when the response is stored, where the code is spent.
      */
-    private static byte[] invitation(SurveyDefinition definition, SubmissionRequest request) {
+    private static Optional<SubmitOutcome.InvitationProblem> invitationProblem(SurveyDefinition definition,
+            SubmissionRequest request) {
         if (definition.accessMode() != SurveyDefinition.AccessMode.TOKEN) {
-            return null;
+            return Optional.empty();
         }
         if (request.invitation() == null || request.invitation().isBlank()) {
-            throw new ApiException(403, "Invitation required", "This survey accepts responses only with an invitation code.");
+            return Optional.of(SubmitOutcome.InvitationProblem.REQUIRED);
         }
-        return InvitationCodes.hashOf(request.invitation()).orElseThrow(() -> new ApiException(409,
-                "Invitation not valid", "This is not an invitation code: check it for a mistyped character."));
+        return InvitationCodes.hashOf(request.invitation()).isPresent() ? Optional.empty()
+                : Optional.of(SubmitOutcome.InvitationProblem.MALFORMED);
     }
 
     /** A fresh random salt when a text question was answered: the text's sealed commitment hides behind it. */
@@ -229,10 +244,6 @@ public class ResponseService {
         byte[] salt = new byte[16];
         RANDOM.nextBytes(salt);
         return salt;
-    }
-
-    private static ApiException invitationNotAccepted() {
-        return new ApiException(409, "Invitation not valid", "This invitation code is unknown or already used.");
     }
 
     private String write(AnswerCheck check) {

@@ -11,6 +11,8 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -20,7 +22,10 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.viche.invitation.InvitationStore;
+import org.viche.quarantine.QuarantinePolicy;
 import org.viche.quarantine.QuarantineReason;
+import org.viche.quarantine.ReviewCandidate;
+import org.viche.ratelimit.SubmissionLimits;
 import org.viche.results.CellKeys;
 import org.viche.results.TallyBuckets;
 import org.viche.results.TallyBuckets.Counter;
@@ -41,20 +46,26 @@ public class ResponseStore {
      *
      * @param invitation the stored form of the invitation code to spend, for TOKEN surveys
      * @param textSalt the salt of the sealed commitments to its text answers (docs/receipts.md), if any
-     * @param quarantine why it is held back uncounted, or null to count it
+     * @param rateCharge what it costs against its sender's rate limit, or null when it is not charged
+     * @param review what the review rules judge it by, or null when it is never held (tokens, TOKEN surveys)
      */
     public record NewResponse(long surveyId, String region, String language, Channel channel, UUID partnerId,
             String answersJson, IdempotencyKey idempotency, byte[] requestHash, List<Counter> counters,
-            byte[] invitation, byte[] textSalt, QuarantineReason quarantine) {
+            byte[] invitation, byte[] textSalt, SubmissionLimits.RateCharge rateCharge, ReviewCandidate review) {
 
-        public NewResponse heldFor(QuarantineReason reason) {
+        /** The same response, charged elsewhere (a batch is charged as a whole). */
+        NewResponse withoutRateCharge() {
             return new NewResponse(surveyId, region, language, channel, partnerId, answersJson, idempotency, requestHash,
-                    counters, invitation, textSalt, reason);
+                    counters, invitation, textSalt, null, review);
         }
+    }
+
+    /** A response admitted to the insert, and whether it is held for review. */
+    private record Admitted(NewResponse response, UUID id, String receipt, short recordKey, QuarantineReason quarantine) {
 
         /** What it adds to the tally: its answers, or only to the count of held responses. */
         List<Counter> tallied() {
-            return quarantine == null ? counters : TallyBuckets.held(quarantine.name());
+            return quarantine == null ? response.counters() : TallyBuckets.held(quarantine.name());
         }
 
         String status() {
@@ -67,21 +78,27 @@ public class ResponseStore {
         return partnerId == null ? channel : channel + ":" + partnerId;
     }
 
-    /**
-     * @param replayed an earlier response with the same idempotency key was found; nothing new was stored
-     * @param sameRequest for a replay: whether the earlier request body was the same
-     * @param invitationRefused the invitation code was unknown or already used; nothing was stored
-     * @param surveyClosed the survey was no longer open when the transaction looked; nothing was stored
-     */
-    public record StoreOutcome(Receipt receipt, boolean replayed, boolean sameRequest, boolean invitationRefused,
-            boolean surveyClosed) {
+    /** What became of one response in its group's transaction. */
+    public sealed interface StoreOutcome {
 
-        static StoreOutcome stored(Receipt receipt) {
-            return new StoreOutcome(receipt, false, true, false, false);
+        /** Stored now: the receipt is new. */
+        record Stored(Receipt receipt) implements StoreOutcome {
         }
 
-        static StoreOutcome closed() {
-            return new StoreOutcome(null, false, false, false, true);
+        /** An earlier response has the same idempotency key; nothing new was stored. */
+        record Replayed(Receipt first, boolean sameRequest) implements StoreOutcome {
+        }
+
+        /** The invitation code was unknown or already used; nothing was stored. */
+        record InvitationRefused() implements StoreOutcome {
+        }
+
+        /** The survey was no longer open when the transaction looked; nothing was stored. */
+        record SurveyClosed() implements StoreOutcome {
+        }
+
+        /** Its sender is over the rate limit; nothing was stored. */
+        record RateLimited(long retryAfterSeconds) implements StoreOutcome {
         }
     }
 
@@ -127,78 +144,112 @@ public class ResponseStore {
     @Inject
     InvitationStore invitations;
 
+    @Inject
+    SubmissionLimits limits;
+
+    @Inject
+    QuarantinePolicy quarantine;
+
 
     /**
-     * Stores every response whose idempotency key is new and returns, in order, either its
-     * new receipt or — for a key seen before (earlier, or earlier in this batch) — the
-     * receipt of the response first stored under it. A new response that carries an
-     * invitation code is kept only if it spends the code (a retry spends nothing); otherwise
-     * its row is removed again before anything commits.
+     * Charges each response to its sender's rate limit, lets the review rules decide which to
+     * hold, stores every admitted response whose idempotency key is new, and returns, in order,
+     * what became of each — for a key seen before (earlier, or earlier in this group), the
+     * receipt of the response first stored under it. A new response that carries an invitation
+     * code is kept only if it spends the code (a retry spends nothing); otherwise its row is
+     * removed again before anything commits. All in the caller's transaction: the counters
+     * commit with the responses they admitted.
      */
     public List<StoreOutcome> insertAll(List<NewResponse> batch) throws SQLException {
-        List<UUID> ids = new ArrayList<>(batch.size());
-        List<String> receipts = new ArrayList<>(batch.size());
-        List<Short> recordKeys = new ArrayList<>(batch.size());
-        for (int i = 0; i < batch.size(); i++) {
-            ids.add(UUID.randomUUID());
-            receipts.add(ReceiptCodes.next());
-            recordKeys.add(CellKeys.newRecordKey());
-        }
+        StoreOutcome[] outcomes = new StoreOutcome[batch.size()];
         try (Connection connection = dataSource.getConnection()) {
             Set<Long> open = lockOpenSurveys(connection, batch);
-            List<NewResponse> toInsert = new ArrayList<>();
-            List<UUID> toInsertIds = new ArrayList<>();
-            List<String> toInsertReceipts = new ArrayList<>();
-            List<Short> toInsertKeys = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                if (open.contains(batch.get(i).surveyId())) {
-                    toInsert.add(batch.get(i));
-                    toInsertIds.add(ids.get(i));
-                    toInsertReceipts.add(receipts.get(i));
-                    toInsertKeys.add(recordKeys.get(i));
-                }
+            List<Integer> admitted = admit(connection, batch, open, outcomes);
+            Map<Integer, QuarantineReason> held = review(connection, batch, admitted);
+            List<Admitted> rows = new ArrayList<>(admitted.size());
+            for (int i : admitted) {
+                rows.add(new Admitted(batch.get(i), UUID.randomUUID(), ReceiptCodes.next(), CellKeys.newRecordKey(), held.get(i)));
             }
-            Set<UUID> inserted = toInsert.isEmpty() ? new HashSet<>()
-                    : insertRows(connection, toInsert, toInsertIds, toInsertReceipts, toInsertKeys);
-            Set<UUID> refused = spendInvitations(connection, batch, ids, inserted);
+            Set<UUID> inserted = rows.isEmpty() ? new HashSet<>() : insertRows(connection, rows);
+            Set<UUID> refused = spendInvitations(connection, rows, inserted);
             inserted.removeAll(refused);
             List<TallyWriter.Target> counted = new ArrayList<>();
             List<NewResponse> replays = new ArrayList<>();
-            for (int i = 0; i < batch.size(); i++) {
-                NewResponse r = batch.get(i);
-                if (!open.contains(r.surveyId())) {
-                    continue;
-                }
-                if (inserted.contains(ids.get(i))) {
+            for (Admitted row : rows) {
+                NewResponse r = row.response();
+                if (inserted.contains(row.id())) {
                     counted.add(new TallyWriter.Target(r.surveyId(), r.region(), source(r.channel().name(), r.partnerId()),
-                            r.tallied(), recordKeys.get(i)));
-                } else if (!refused.contains(ids.get(i))) {
+                            row.tallied(), row.recordKey()));
+                } else if (!refused.contains(row.id())) {
                     replays.add(r);
                 }
             }
             tallies.add(connection, counted);
             Map<String, Existing> existing = replays.isEmpty() ? Map.of() : findByKeys(connection, replays);
-            List<StoreOutcome> outcomes = new ArrayList<>(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                NewResponse r = batch.get(i);
-                if (!open.contains(r.surveyId())) {
-                    outcomes.add(StoreOutcome.closed());
-                } else if (inserted.contains(ids.get(i))) {
-                    outcomes.add(StoreOutcome.stored(new Receipt(ids.get(i), receipts.get(i))));
-                } else if (refused.contains(ids.get(i))) {
-                    outcomes.add(new StoreOutcome(null, false, false, true, false));
-                } else {
-                    Existing first = existing.get(keyOf(r.surveyId(), r.idempotency()));
-                    if (first == null) {
-                        throw new SQLException("Idempotency conflict without a stored row");
-                    }
-                    boolean same = first.requestHash() != null && r.requestHash() != null
-                            && first.requestHash().equals(HEX.formatHex(r.requestHash()));
-                    outcomes.add(new StoreOutcome(new Receipt(first.id(), first.receipt()), true, same, false, false));
-                }
+            for (int j = 0; j < rows.size(); j++) {
+                Admitted row = rows.get(j);
+                outcomes[admitted.get(j)] = inserted.contains(row.id()) ? new StoreOutcome.Stored(new Receipt(row.id(), row.receipt()))
+                        : refused.contains(row.id()) ? new StoreOutcome.InvitationRefused()
+                        : replayOf(row.response(), existing);
             }
-            return outcomes;
+            return List.of(outcomes);
         }
+    }
+
+    /**
+     * Charges the rate limits of the responses to open surveys and returns the indexes of those
+     * admitted; the others get their outcome here (survey closed, or over the limit).
+     */
+    private List<Integer> admit(Connection connection, List<NewResponse> batch, Set<Long> open, StoreOutcome[] outcomes)
+            throws SQLException {
+        List<Integer> toOpen = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (open.contains(batch.get(i).surveyId())) {
+                toOpen.add(i);
+            } else {
+                outcomes[i] = new StoreOutcome.SurveyClosed();
+            }
+        }
+        List<OptionalLong> verdicts = limits.charge(connection, toOpen.stream().map(i -> batch.get(i).rateCharge()).toList());
+        List<Integer> admitted = new ArrayList<>(toOpen.size());
+        for (int j = 0; j < toOpen.size(); j++) {
+            if (verdicts.get(j).isPresent()) {
+                outcomes[toOpen.get(j)] = new StoreOutcome.RateLimited(verdicts.get(j).getAsLong());
+            } else {
+                admitted.add(toOpen.get(j));
+            }
+        }
+        return admitted;
+    }
+
+    /** The review rules' verdicts on the admitted responses that can be held, survey by survey. */
+    private Map<Integer, QuarantineReason> review(Connection connection, List<NewResponse> batch, List<Integer> admitted) {
+        Map<Long, List<Integer>> bySurvey = new HashMap<>();
+        for (int i : admitted) {
+            if (batch.get(i).review() != null) {
+                bySurvey.computeIfAbsent(batch.get(i).surveyId(), s -> new ArrayList<>()).add(i);
+            }
+        }
+        Map<Integer, QuarantineReason> held = new HashMap<>();
+        bySurvey.forEach((surveyId, indexes) -> {
+            List<Optional<QuarantineReason>> reasons = quarantine.classify(connection, surveyId,
+                    indexes.stream().map(i -> batch.get(i).review()).toList());
+            for (int j = 0; j < indexes.size(); j++) {
+                int index = indexes.get(j);
+                reasons.get(j).ifPresent(reason -> held.put(index, reason));
+            }
+        });
+        return held;
+    }
+
+    private static StoreOutcome replayOf(NewResponse r, Map<String, Existing> existing) throws SQLException {
+        Existing first = existing.get(keyOf(r.surveyId(), r.idempotency()));
+        if (first == null) {
+            throw new SQLException("Idempotency conflict without a stored row");
+        }
+        boolean same = first.requestHash() != null && r.requestHash() != null
+                && first.requestHash().equals(HEX.formatHex(r.requestHash()));
+        return new StoreOutcome.Replayed(new Receipt(first.id(), first.receipt()), same);
     }
 
     /** The surveys of the batch that are OPEN, share-locked until the transaction ends (see {@link #LOCK_OPEN_SURVEYS}). */
@@ -215,26 +266,27 @@ public class ResponseStore {
         }
     }
 
-    private Set<UUID> insertRows(Connection connection, List<NewResponse> batch, List<UUID> ids, List<String> receipts,
-            List<Short> recordKeys) throws SQLException {
+    private Set<UUID> insertRows(Connection connection, List<Admitted> rows) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            insert.setArray(1, connection.createArrayOf("uuid", ids.toArray()));
-            insert.setArray(2, array(connection, "bigint", batch, NewResponse::surveyId));
-            insert.setArray(3, array(connection, "text", batch, NewResponse::region));
-            insert.setArray(4, array(connection, "text", batch, NewResponse::language));
-            insert.setArray(5, array(connection, "text", batch, r -> r.channel().name()));
-            insert.setArray(6, array(connection, "uuid", batch, NewResponse::partnerId));
-            insert.setArray(7, array(connection, "text", batch, NewResponse::answersJson));
-            insert.setArray(8, connection.createArrayOf("text", receipts.toArray()));
-            insert.setArray(9, array(connection, "text", batch, r -> r.idempotency() == null ? null : r.idempotency().scope()));
-            insert.setArray(10, array(connection, "text", batch, r -> r.idempotency() == null ? null : r.idempotency().key()));
-            insert.setArray(11, array(connection, "text", batch,
-                    r -> r.requestHash() == null ? null : HEX.formatHex(r.requestHash())));
-            insert.setArray(12, array(connection, "text", batch,
-                    r -> r.textSalt() == null ? null : HEX.formatHex(r.textSalt())));
-            insert.setArray(13, array(connection, "text", batch, NewResponse::status));
-            insert.setArray(14, array(connection, "text", batch, r -> r.quarantine() == null ? null : r.quarantine().name()));
-            insert.setArray(15, connection.createArrayOf("smallint", recordKeys.toArray()));
+            insert.setArray(1, array(connection, "uuid", rows, Admitted::id));
+            insert.setArray(2, array(connection, "bigint", rows, a -> a.response().surveyId()));
+            insert.setArray(3, array(connection, "text", rows, a -> a.response().region()));
+            insert.setArray(4, array(connection, "text", rows, a -> a.response().language()));
+            insert.setArray(5, array(connection, "text", rows, a -> a.response().channel().name()));
+            insert.setArray(6, array(connection, "uuid", rows, a -> a.response().partnerId()));
+            insert.setArray(7, array(connection, "text", rows, a -> a.response().answersJson()));
+            insert.setArray(8, array(connection, "text", rows, Admitted::receipt));
+            insert.setArray(9, array(connection, "text", rows,
+                    a -> a.response().idempotency() == null ? null : a.response().idempotency().scope()));
+            insert.setArray(10, array(connection, "text", rows,
+                    a -> a.response().idempotency() == null ? null : a.response().idempotency().key()));
+            insert.setArray(11, array(connection, "text", rows,
+                    a -> a.response().requestHash() == null ? null : HEX.formatHex(a.response().requestHash())));
+            insert.setArray(12, array(connection, "text", rows,
+                    a -> a.response().textSalt() == null ? null : HEX.formatHex(a.response().textSalt())));
+            insert.setArray(13, array(connection, "text", rows, Admitted::status));
+            insert.setArray(14, array(connection, "text", rows, a -> a.quarantine() == null ? null : a.quarantine().name()));
+            insert.setArray(15, array(connection, "smallint", rows, Admitted::recordKey));
             Set<UUID> inserted = new HashSet<>();
             try (ResultSet rs = insert.executeQuery()) {
                 while (rs.next()) {
@@ -250,12 +302,11 @@ public class ResponseStore {
      * was unknown, already used, or spent by an earlier item of the same batch — after
      * deleting their rows, which no one outside this transaction has seen.
      */
-    private Set<UUID> spendInvitations(Connection connection, List<NewResponse> batch, List<UUID> ids, Set<UUID> inserted)
-            throws SQLException {
+    private Set<UUID> spendInvitations(Connection connection, List<Admitted> rows, Set<UUID> inserted) throws SQLException {
         Map<Long, List<byte[]>> codesBySurvey = new HashMap<>();
-        for (int i = 0; i < batch.size(); i++) {
-            if (batch.get(i).invitation() != null && inserted.contains(ids.get(i))) {
-                codesBySurvey.computeIfAbsent(batch.get(i).surveyId(), s -> new ArrayList<>()).add(batch.get(i).invitation());
+        for (Admitted row : rows) {
+            if (row.response().invitation() != null && inserted.contains(row.id())) {
+                codesBySurvey.computeIfAbsent(row.response().surveyId(), s -> new ArrayList<>()).add(row.response().invitation());
             }
         }
         if (codesBySurvey.isEmpty()) {
@@ -267,11 +318,11 @@ public class ResponseStore {
                     .forEach(hash -> spent.add(codes.getKey() + ":" + HEX.formatHex(hash.array())));
         }
         Set<UUID> refused = new HashSet<>();
-        for (int i = 0; i < batch.size(); i++) {
-            NewResponse r = batch.get(i);
-            if (r.invitation() != null && inserted.contains(ids.get(i))
+        for (Admitted row : rows) {
+            NewResponse r = row.response();
+            if (r.invitation() != null && inserted.contains(row.id())
                     && !spent.remove(r.surveyId() + ":" + HEX.formatHex(r.invitation()))) {
-                refused.add(ids.get(i));
+                refused.add(row.id());
             }
         }
         if (!refused.isEmpty()) {
@@ -306,8 +357,8 @@ public class ResponseStore {
         return key == null ? "" : surveyId + "\u0000" + key.scope() + "\u0000" + key.key();
     }
 
-    private static <T> Array array(Connection connection, String type, List<NewResponse> batch,
-            Function<NewResponse, T> column) throws SQLException {
-        return connection.createArrayOf(type, batch.stream().map(column).toArray());
+    private static <R, T> Array array(Connection connection, String type, List<R> rows, Function<R, T> column)
+            throws SQLException {
+        return connection.createArrayOf(type, rows.stream().map(column).toArray());
     }
 }

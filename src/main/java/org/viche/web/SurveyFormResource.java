@@ -30,6 +30,8 @@ import org.viche.invitation.InvitationCodes;
 import org.viche.ratelimit.SubmissionLimits;
 import org.viche.response.Channel;
 import org.viche.response.IdempotencyKey;
+import org.viche.response.SubmitOutcome;
+import org.viche.response.Submitter;
 import org.viche.response.ResponseService;
 import org.viche.response.SubmissionRequest;
 import org.viche.survey.SurveyDefinition;
@@ -75,9 +77,6 @@ public class SurveyFormResource {
 
     @Inject
     SubmissionLimits limits;
-
-    /** The scope of the form's one-time keys (see the class comment). */
-    static final String FORM_SCOPE = "web-form";
 
     @Inject
     FreshCsrfToken tokens;
@@ -133,35 +132,40 @@ public class SurveyFormResource {
         if (!formErrors.isEmpty()) {
             return refused(survey, msg, form, submission, withServiceErrors(survey, request, formErrors));
         }
-        try {
-            String client = limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
-            limits.checkPublic(survey.id(), client, 1);
-            ResponseService.Accepted accepted = responses.submit(survey, request, new ResponseService.Origin(Channel.WEB,
-                    null, new IdempotencyKey(FORM_SCOPE, submission), client));
+        Submitter.Anonymous sender = new Submitter.Anonymous(
+                limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()));
+        SubmitOutcome outcome = responses.submit(survey, request, sender, Channel.WEB, submission);
+        if (outcome instanceof SubmitOutcome.Accepted accepted) {
             return thanks(survey, msg, accepted.receipt().receipt());
-        } catch (ApiException e) {
-            if (e.status() == 422 && !e.errors().isEmpty()) {
-                return refused(survey, msg, form, submission, e.errors());
-            }
-            if (e.status() == 422) {
-                // The same one-time key with other answers (an old copy of the form sent again):
-                // nothing was stored; a fresh form key lets the person send these answers.
-                return refused(survey, msg, form, newSubmission(),
-                        List.of(new FieldError(null, "formRefused", e.getMessage())));
-            }
-            if (e.status() == 403) {
-                return refused(survey, msg, form, submission, List.of(
-                        new FieldError(FormFields.INVITATION, "invitationRequired", e.getMessage())));
-            }
-            if (e.status() == 409) {
-                SurveySnapshot now = surveys.findPublic(slug);
-                return now.isOpen()
-                        ? refused(survey, msg, form, submission,
-                                List.of(new FieldError(FormFields.INVITATION, "invitationInvalid", e.getMessage())))
-                        : closed(now, msg, 409);
-            }
-            throw e;
         }
+        if (outcome instanceof SubmitOutcome.Refused refused) {
+            return refused(survey, msg, form, submission, refused.errors());
+        }
+        if (outcome instanceof SubmitOutcome.InvitationRejected rejected) {
+            return refused(survey, msg, form, submission, List.of(invitationError(rejected.problem())));
+        }
+        if (outcome instanceof SubmitOutcome.Closed) {
+            return closed(surveys.findPublic(slug), msg, 409);
+        }
+        if (outcome instanceof SubmitOutcome.RateLimited limited) {
+            throw new ApiException(429, "Too many requests", "Too many submissions from this client.", List.of(),
+                    (int) limited.retryAfterSeconds());
+        }
+        if (outcome instanceof SubmitOutcome.NotStored) {
+            throw new ApiException(503, "Not stored", "The response could not be stored; please send the form again.",
+                    List.of(), 1);
+        }
+        // Anonymous form keys are never reused by the store and the form never lacks permission.
+        throw new IllegalStateException("Unexpected outcome for a form: " + outcome);
+    }
+
+    private static FieldError invitationError(SubmitOutcome.InvitationProblem problem) {
+        return switch (problem) {
+            case REQUIRED -> new FieldError(FormFields.INVITATION, "invitationRequired", "An invitation code is required.");
+            case MALFORMED -> new FieldError(FormFields.INVITATION, "invitationMalformed", "This is not an invitation code.");
+            case UNKNOWN_OR_USED -> new FieldError(FormFields.INVITATION, "invitationInvalid",
+                    "This invitation code is unknown or already used.");
+        };
     }
 
     /** The receipt, shown in the answer to the POST that produced it and nowhere else; never cached. */
@@ -192,10 +196,10 @@ public class SurveyFormResource {
             return Optional.empty();
         }
         if (isBlank(invitation)) {
-            return Optional.of(new FieldError(FormFields.INVITATION, "invitationRequired", "An invitation code is required."));
+            return Optional.of(invitationError(SubmitOutcome.InvitationProblem.REQUIRED));
         }
         if (!InvitationCodes.isWellFormed(invitation)) {
-            return Optional.of(new FieldError(FormFields.INVITATION, "invitationMalformed", "This is not an invitation code."));
+            return Optional.of(invitationError(SubmitOutcome.InvitationProblem.MALFORMED));
         }
         return Optional.empty();
     }

@@ -23,6 +23,7 @@ import org.viche.ratelimit.SubmissionLimits;
 import org.viche.receipt.Sealer;
 import org.viche.response.Channel;
 import org.viche.response.ResponseService;
+import org.viche.response.Submitter;
 import org.viche.response.SubmissionRequest;
 import org.viche.support.AuditTrail;
 import org.viche.support.Invitations;
@@ -90,7 +91,7 @@ class QuarantineTest {
         SurveySnapshot survey = surveys.find(slug).orElseThrow();
         for (int i = 0; i < count; i++) {
             responses.submit(survey, new SubmissionRequest("UA-14", null, json.valueToTree(SAME), null),
-                    new ResponseService.Origin(Channel.WEB, null, null, "flood-client-" + UUID.randomUUID()));
+                    new Submitter.Anonymous("flood-client-" + UUID.randomUUID()), Channel.WEB, null);
         }
     }
 
@@ -125,7 +126,7 @@ class QuarantineTest {
         for (int i = 0; i < 300; i++) {
             responses.submit(survey, new SubmissionRequest(codes.get(i % codes.size()), null,
                     json.valueToTree(Map.of("arrangement", options[i % options.length])), null),
-                    new ResponseService.Origin(Channel.WEB, null, null, "crowd-" + i));
+                    new Submitter.Anonymous("crowd-" + i), Channel.WEB, null);
         }
         assertEquals(300, results(slug).getInt("responses"));
         assertEquals(0, results(slug).getInt("quarantined"));
@@ -182,9 +183,9 @@ class QuarantineTest {
         counters.addSliding(Map.of(QuarantinePolicy.clientBucket(survey.id(), formClient), config.perClient()), config.window());
 
         responses.submit(survey, new SubmissionRequest("UA-14", null, json.valueToTree(Map.of("arrangement", "dmz")), null),
-                new ResponseService.Origin(Channel.WEB, null, null, formClient));
+                new Submitter.Anonymous(formClient), Channel.WEB, null);
         responses.submit(survey, new SubmissionRequest("UA-14", null, json.valueToTree(Map.of("arrangement", "sez")), null),
-                new ResponseService.Origin(Channel.WEB, null, null, "another-client"));
+                new Submitter.Anonymous("another-client"), Channel.WEB, null);
 
         assertEquals(1, results(slug).getInt("responses"));
         assertEquals(1, results(slug).getInt("quarantined"));

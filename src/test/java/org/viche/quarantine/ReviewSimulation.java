@@ -244,7 +244,7 @@ public final class ReviewSimulation {
         Map<QuarantineReason, Integer> reasons = new EnumMap<>(QuarantineReason.class);
         for (Arrival a : ordered) {
             counters.now = opened + (long) (a.seconds() * 1000);
-            ReviewRules.Rated rated = new ReviewRules.Rated(a.client(), QuarantinePolicy.pattern(1, a.region(), a.answers()),
+            ReviewCandidate rated = new ReviewCandidate(a.client(), QuarantinePolicy.pattern(1, a.region(), a.answers()),
                     PopularityRule.prior(populations, surveyRegions, a.region()));
             Optional<QuarantineReason> decision = rules.classify("1", List.of(rated)).get(0);
             decision.ifPresent(r -> reasons.merge(r, 1, Integer::sum));

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
-import org.viche.error.ApiException;
 import org.viche.results.TallyBuckets;
 import org.viche.survey.SurveyService;
 import org.viche.survey.SurveySnapshot;
@@ -54,7 +53,7 @@ class CommitTruthTest {
     private ResponseStore.NewResponse response(SurveySnapshot survey, String marker) throws Exception {
         String answers = "{\"arrangement\":\"sez\",\"comment\":\"" + marker + "\"}";
         return new ResponseStore.NewResponse(survey.id(), "UA-14", "en", Channel.API, null, answers, null, null,
-                TallyBuckets.of(survey.definition(), json.readTree(answers)), null, textSalt(), null);
+                TallyBuckets.of(survey.definition(), json.readTree(answers)), null, textSalt(), null, null);
     }
 
     /** A text answer is sealed behind a random salt, as ResponseService gives every one. */
@@ -91,8 +90,8 @@ class CommitTruthTest {
                     try {
                         committer.store(List.of(r), Duration.ofSeconds(1));
                         return new Answer(201, marker);
-                    } catch (ApiException e) {
-                        return new Answer(e.status(), marker);
+                    } catch (ResponseCommitter.NotStoredException e) {
+                        return new Answer(503, marker);
                     }
                 }));
                 Thread.sleep(300);
