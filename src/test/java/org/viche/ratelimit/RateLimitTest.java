@@ -120,6 +120,35 @@ class RateLimitTest {
     }
 
     @Test
+    void concurrentSubmissionsFromOneClientAreAdmittedExactlyUpToTheLimit() throws Exception {
+        String slug = openSurvey("concurrent", List.of("UA-14"));
+        long surveyId = surveys.find(slug).orElseThrow().id();
+        String client = limits.clientHash("127.0.0.1");
+        // three submissions left in this client's window; six arrive at once (they share group commits)
+        limiter.acquire("client:" + client + ":" + surveyId, config.rateLimit().publicPerWindow() - 3, Integer.MAX_VALUE,
+                config.rateLimit().window());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Integer>> statuses = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                statuses.add(pool.submit(() -> json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", "sez")))
+                        .post("/api/v1/surveys/" + slug + "/responses").statusCode()));
+            }
+            int created = 0;
+            int refused = 0;
+            for (java.util.concurrent.Future<Integer> status : statuses) {
+                created += status.get() == 201 ? 1 : 0;
+                refused += status.get() == 429 ? 1 : 0;
+            }
+            assertEquals(3, created, "admitted up to the limit, not beyond");
+            assertEquals(3, refused);
+            assertEquals(3, Api.storedResponses(slug));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void partnerOverItsLimitGets429() {
         String slug = openSurvey("plimited", List.of("UA-14"));
         String partner = Tokens.partner(slug);
