@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +58,14 @@ public class PublishedResults {
     @Inject
     ObjectMapper json;
 
+    /** How long this instance serves a snapshot from memory before asking the database again. */
+    static final Duration MEMO_LIFETIME = Duration.ofSeconds(1);
+
+    private final Map<Long, Memo> memos = new ConcurrentHashMap<>();
+
+    /** The memo's clock (nanoseconds); tests move it instead of waiting. */
+    private volatile LongSupplier nanos = System::nanoTime;
+
     /** The snapshot with no minimum of new responses and no closing date (the interval alone). */
     public ResultsView get(long surveyId, Duration interval, Function<OffsetDateTime, ResultsView> compute) {
         return get(surveyId, interval, 0, null, compute);
@@ -69,21 +80,53 @@ public class PublishedResults {
     public ResultsView get(long surveyId, Duration interval, long minNew, OffsetDateTime closedAt,
             Function<OffsetDateTime, ResultsView> compute) {
         long intervalMillis = interval.toMillis();
+        Memo memo = memos.get(surveyId);
+        if (memo != null && memo.servesAt(nanos.getAsLong(), Math.min(MEMO_LIFETIME.toNanos(), interval.toNanos()), closedAt)) {
+            return memo.view();
+        }
         try {
-            Stored stored = read(surveyId, intervalMillis);
-            boolean closing = closedAt != null && stored.body() != null && stored.publishedAt().isBefore(closedAt);
-            if (stored.body() != null && !closing
-                    && (stored.fresh() || stored.countedNow() - stored.counted() < minNew)) {
-                return parse(stored.body());
-            }
-            // computed with no connection held: compute reads the tallies on a connection of its own
-            ResultsView fresh = compute.apply(stored.now());
-            String published = publish(surveyId, stored.now(), json.writeValueAsString(fresh), stored.countedNow(),
-                    intervalMillis, closedAt);
-            return published == null ? fresh : parse(published);
+            ResultsView view = getStored(surveyId, intervalMillis, minNew, closedAt, compute);
+            memos.put(surveyId, new Memo(view.generatedAt(), view, nanos.getAsLong()));
+            return view;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot read or publish results", e);
         }
+    }
+
+    void useClock(LongSupplier clock) {
+        nanos = clock;
+    }
+
+    /** Ends every memo of this instance now, as their lifetime would (tests that age the stored snapshot). */
+    void forgetMemos() {
+        memos.clear();
+    }
+
+    /**
+     * A snapshot as this instance last served it. Public readers come in crowds (a broadcast
+     * links the results page); within {@link #MEMO_LIFETIME} they are served from memory, with
+     * no query and no parse, so that reading results never competes with storing answers.
+     */
+    private record Memo(OffsetDateTime publishedAt, ResultsView view, long atNanos) {
+
+        boolean servesAt(long nanos, long lifetimeNanos, OffsetDateTime closedAt) {
+            return nanos - atNanos < lifetimeNanos && (closedAt == null || !publishedAt.isBefore(closedAt));
+        }
+    }
+
+    private ResultsView getStored(long surveyId, long intervalMillis, long minNew, OffsetDateTime closedAt,
+            Function<OffsetDateTime, ResultsView> compute) throws SQLException, JsonProcessingException {
+        Stored stored = read(surveyId, intervalMillis);
+        boolean closing = closedAt != null && stored.body() != null && stored.publishedAt().isBefore(closedAt);
+        if (stored.body() != null && !closing
+                && (stored.fresh() || stored.countedNow() - stored.counted() < minNew)) {
+            return parse(stored.body());
+        }
+        // computed with no connection held: compute reads the tallies on a connection of its own
+        ResultsView fresh = compute.apply(stored.now());
+        String published = publish(surveyId, stored.now(), json.writeValueAsString(fresh), stored.countedNow(),
+                intervalMillis, closedAt);
+        return published == null ? fresh : parse(published);
     }
 
     /** The stored snapshot (body null if none), and the responses counted then and now. */

@@ -52,6 +52,9 @@ class AttackSuiteTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    PublishedResults published;
+
     private static Map<String, Object> definition(String slug) {
         return Map.of(
                 "slug", slug, "title", en("Attack"), "regionScheme", "UA", "regions", REGIONS, "access", "OPEN",
@@ -97,6 +100,7 @@ class AttackSuiteTest {
             s.setString(1, slug);
             s.executeUpdate();
         }
+        published.forgetMemos();
     }
 
     /** Counts c that, with some cell key, could have been published as {@code shown} after adding {@code added}. */

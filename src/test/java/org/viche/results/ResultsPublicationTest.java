@@ -2,6 +2,7 @@ package org.viche.results;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.viche.support.Api.asAdmin;
@@ -118,8 +119,30 @@ class ResultsPublicationTest {
         // what another instance would see if it had published this body
         execute("update viche.published_results set body = jsonb_set(body, '{responses}', '777') "
                 + "where survey_id = (select id from viche.survey where slug = ?)", slug);
+        // within a second this instance serves the snapshot from memory; after it, the database's
+        published.forgetMemos();
 
         given().get(results(slug)).then().statusCode(200).body("responses", equalTo(777));
+    }
+
+    @Test
+    void aCrowdOfReadersWithinASecondIsServedFromMemoryAndTheDatabaseAfterIt() throws SQLException {
+        String slug = openSurvey("crowd-read", REGIONS);
+        submit(slug, "UA-14", Map.of("arrangement", "sez"));
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        published.useClock(clock::get);
+        try {
+            given().get(results(slug)).then().statusCode(200);
+            execute("update viche.published_results set body = jsonb_set(body, '{responses}', '777') "
+                    + "where survey_id = (select id from viche.survey where slug = ?)", slug);
+            clock.addAndGet(PublishedResults.MEMO_LIFETIME.toNanos() - 1);
+            given().get(results(slug)).then().statusCode(200).body("responses", not(equalTo(777)));
+            clock.addAndGet(1);
+            given().get(results(slug)).then().statusCode(200).body("responses", equalTo(777));
+        } finally {
+            published.useClock(System::nanoTime);
+            published.forgetMemos();
+        }
     }
 
     @Test
