@@ -84,7 +84,8 @@ JSON
 
 # load_responses TOTAL [COMMENT_SHARE] [COMMENT_TEXT]: adds responses up to TOTAL (random but
 # valid answers, every type, some skipped), then rebuilds the survey's tally from them with
-# one INSERT ... SELECT ... GROUP BY, bucket for bucket what the service writes per response.
+# one INSERT ... SELECT ... GROUP BY, bucket for bucket what the service's roll-up folds per
+# response, and moves the roll-up's watermark past them.
 load_responses() {
     local total=$1 comment_share=${2:-0.1} comment=${3:-bench comment}
     local regions
@@ -129,6 +130,8 @@ select :sid, question, region, bucket, 0, count(*)
                                  with ordinality as e (k, p)) as b
          where r.survey_id = :sid) as counters
  group by question, region, bucket;
+-- counted above: the service's roll-up must not fold these rows again
+update viche.tally_watermark set folded = (select coalesce(max(seq), 0) from viche.response);
 analyze viche.response;
 analyze viche.tally;
 SQL

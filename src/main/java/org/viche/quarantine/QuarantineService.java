@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import org.viche.audit.AuditAction;
 import org.viche.audit.AuditLog;
-import org.viche.response.ResponseStore;
 import org.viche.results.TallyBuckets;
 import org.viche.results.TallyBuckets.Counter;
 import org.viche.results.TallyWriter;
@@ -45,8 +44,15 @@ public class QuarantineService {
     /** Only a held response moves: a second decision on the same response finds nothing to update. */
     private static final String DECIDE = """
             update response set status = ? where id = ? and survey_id = ? and status = 'QUARANTINED'
-            returning region, channel, partner_id, answers::text, quarantine_reason, record_key
+            returning region, channel, partner_id, answers::text, quarantine_reason, record_key, seq
             """;
+
+    /**
+     * Whether the roll-up has counted a response yet (as held). Share-locked: a fold and a
+     * decision take turns, so a response is either folded as held and moved here, or folded
+     * later under the status decided here — never both.
+     */
+    private static final String FOLDED = "select folded from tally_watermark for share";
 
     @Inject
     DataSource dataSource;
@@ -139,8 +145,11 @@ public class QuarantineService {
                 if (!rs.next()) {
                     return notHeld(connection, survey, response);
                 }
+                if (rs.getLong(7) > watermark(connection)) {
+                    return decided(survey, response, verdict); // the roll-up will count it as decided
+                }
                 String region = rs.getString(1);
-                String source = ResponseStore.source(rs.getString(2), rs.getObject(3, UUID.class));
+                String source = TallyBuckets.source(rs.getString(2), rs.getObject(3, UUID.class));
                 List<Counter> held = TallyBuckets.held(rs.getString(5));
                 int recordKey = rs.getInt(6);
                 tallies.add(connection, List.of(new TallyWriter.Target(survey.id(), region, source, held, recordKey)), -1);
@@ -152,8 +161,19 @@ public class QuarantineService {
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("The quarantine decision could not be stored", e);
         }
+        return decided(survey, response, verdict);
+    }
+
+    private Outcome decided(SurveySnapshot survey, UUID response, Verdict verdict) {
         audit.record(verdict.action, survey.slug(), Map.of("response", response.toString()));
         return new Outcome.Decided();
+    }
+
+    private static long watermark(Connection connection) throws SQLException {
+        try (PreparedStatement folded = connection.prepareStatement(FOLDED); ResultSet rs = folded.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private static Outcome notHeld(Connection connection, SurveySnapshot survey, UUID response) throws SQLException {

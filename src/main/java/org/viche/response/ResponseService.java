@@ -17,7 +17,6 @@ import org.viche.invitation.InvitationCodes;
 import org.viche.quarantine.QuarantinePolicy;
 import org.viche.quarantine.ReviewCandidate;
 import org.viche.ratelimit.SubmissionLimits;
-import org.viche.results.TallyBuckets;
 import org.viche.survey.QuestionType;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveySnapshot;
@@ -213,7 +212,7 @@ public class ResponseService {
         ReviewCandidate review = quarantine.candidate(survey, clientHash, request.region(), answersJson).orElse(null);
         return new Prepared(new ResponseStore.NewResponse(survey.id(), request.region(), language, channel,
                 submitter instanceof Submitter.Partner partner ? partner.tokenId() : null, answersJson, idempotency,
-                requestHash, TallyBuckets.of(survey.definition(), check.answers()), invitation,
+                requestHash, invitation,
                 textSalt(survey.definition(), check.answers()), charge, review), null);
     }
 

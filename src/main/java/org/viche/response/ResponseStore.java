@@ -27,16 +27,15 @@ import org.viche.quarantine.QuarantineReason;
 import org.viche.quarantine.ReviewCandidate;
 import org.viche.ratelimit.SubmissionLimits;
 import org.viche.results.CellKeys;
-import org.viche.results.TallyBuckets;
-import org.viche.results.TallyBuckets.Counter;
-import org.viche.results.TallyWriter;
+import org.viche.results.TallyRollup;
 
 /**
  * Writes responses with plain JDBC: this is the hot path (a burst after a broadcast), where
- * an ORM's entity bookkeeping buys nothing. One statement inserts a whole batch (arrays
- * unnested server-side: one round trip), one more adds the counters. Runs inside the
- * caller's JTA transaction — the Agroal connection is enlisted in it — so responses and
- * their counts commit together or not at all.
+ * an ORM's entity bookkeeping buys nothing. One statement inserts a whole group (arrays
+ * unnested server-side: one round trip), beside the rate-limit and review counters that
+ * admitted it. Runs inside the caller's JTA transaction — the Agroal connection is enlisted
+ * in it — so responses and their admission commit together or not at all. The tally is not
+ * written here: {@code results.TallyRollup} folds the stored responses into it.
  */
 @ApplicationScoped
 public class ResponseStore {
@@ -50,32 +49,21 @@ public class ResponseStore {
      * @param review what the review rules judge it by, or null when it is never held (tokens, TOKEN surveys)
      */
     public record NewResponse(long surveyId, String region, String language, Channel channel, UUID partnerId,
-            String answersJson, IdempotencyKey idempotency, byte[] requestHash, List<Counter> counters,
-            byte[] invitation, byte[] textSalt, SubmissionLimits.RateCharge rateCharge, ReviewCandidate review) {
+            String answersJson, IdempotencyKey idempotency, byte[] requestHash, byte[] invitation, byte[] textSalt, SubmissionLimits.RateCharge rateCharge, ReviewCandidate review) {
 
         /** The same response, charged elsewhere (a batch is charged as a whole). */
         NewResponse withoutRateCharge() {
             return new NewResponse(surveyId, region, language, channel, partnerId, answersJson, idempotency, requestHash,
-                    counters, invitation, textSalt, null, review);
+                    invitation, textSalt, null, review);
         }
     }
 
     /** A response admitted to the insert, and whether it is held for review. */
     private record Admitted(NewResponse response, UUID id, String receipt, short recordKey, QuarantineReason quarantine) {
 
-        /** What it adds to the tally: its answers, or only to the count of held responses. */
-        List<Counter> tallied() {
-            return quarantine == null ? response.counters() : TallyBuckets.held(quarantine.name());
-        }
-
         String status() {
             return quarantine == null ? "ACCEPTED" : "QUARANTINED";
         }
-    }
-
-    /** The tally source: channel, plus the partner for partner submissions. */
-    public static String source(String channel, UUID partnerId) {
-        return partnerId == null ? channel : channel + ":" + partnerId;
     }
 
     /** What became of one response in its group's transaction. */
@@ -139,9 +127,6 @@ public class ResponseStore {
     DataSource dataSource;
 
     @Inject
-    TallyWriter tallies;
-
-    @Inject
     InvitationStore invitations;
 
     @Inject
@@ -163,6 +148,7 @@ public class ResponseStore {
     public List<StoreOutcome> insertAll(List<NewResponse> batch) throws SQLException {
         StoreOutcome[] outcomes = new StoreOutcome[batch.size()];
         try (Connection connection = dataSource.getConnection()) {
+            TallyRollup.holdOffHorizon(connection);
             Set<Long> open = lockOpenSurveys(connection, batch);
             List<Integer> admitted = admit(connection, batch, open, outcomes);
             Map<Integer, QuarantineReason> held = review(connection, batch, admitted);
@@ -173,18 +159,12 @@ public class ResponseStore {
             Set<UUID> inserted = rows.isEmpty() ? new HashSet<>() : insertRows(connection, rows);
             Set<UUID> refused = spendInvitations(connection, rows, inserted);
             inserted.removeAll(refused);
-            List<TallyWriter.Target> counted = new ArrayList<>();
             List<NewResponse> replays = new ArrayList<>();
             for (Admitted row : rows) {
-                NewResponse r = row.response();
-                if (inserted.contains(row.id())) {
-                    counted.add(new TallyWriter.Target(r.surveyId(), r.region(), source(r.channel().name(), r.partnerId()),
-                            row.tallied(), row.recordKey()));
-                } else if (!refused.contains(row.id())) {
-                    replays.add(r);
+                if (!inserted.contains(row.id()) && !refused.contains(row.id())) {
+                    replays.add(row.response());
                 }
             }
-            tallies.add(connection, counted);
             Map<String, Existing> existing = replays.isEmpty() ? Map.of() : findByKeys(connection, replays);
             for (int j = 0; j < rows.size(); j++) {
                 Admitted row = rows.get(j);

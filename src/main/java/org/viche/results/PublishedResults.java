@@ -37,6 +37,8 @@ public class PublishedResults {
                    p.published_at, p.counted,
                    (select coalesce(sum(t.count), 0) from tally t
                      where t.survey_id = ? and t.question = '' and t.bucket = 'responses')
+                   + (select count(*) from response r   -- counted, not yet folded (TallyRollup)
+                       where r.survey_id = ? and r.status = 'ACCEPTED' and r.seq > (select folded from tally_watermark))
               from (values (1)) as one (x)
               left join published_results p on p.survey_id = ?
             """;
@@ -140,6 +142,7 @@ public class PublishedResults {
             read.setLong(1, intervalMillis);
             read.setLong(2, surveyId);
             read.setLong(3, surveyId);
+            read.setLong(4, surveyId);
             try (ResultSet rs = read.executeQuery()) {
                 rs.next();
                 return new Stored(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getBoolean(3),

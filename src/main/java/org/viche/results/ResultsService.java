@@ -85,7 +85,7 @@ public class ResultsService {
     }
 
     private ResultsView compute(SurveySnapshot survey, OffsetDateTime generatedAt, Counting counting) {
-        TallySnapshot tally = tallies.read(survey.id());
+        TallySnapshot tally = tallies.read(survey);
         Optional<RegionScheme> scheme = regions.scheme(survey.definition().regionScheme());
         ResultsCalculator calculator = new ResultsCalculator(survey, tally,
                 scheme.map(RegionScheme::populations).orElse(Map.of()), counting);

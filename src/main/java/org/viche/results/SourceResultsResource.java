@@ -67,9 +67,9 @@ public class SourceResultsResource {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
         List<SourceResults> sources = new ArrayList<>();
         // no source shows a region the whole survey's publication hides (one pattern per publication)
-        ResultsCalculator.Pattern whole = new ResultsCalculator(survey, tallies.read(survey.id()), population)
+        ResultsCalculator.Pattern whole = new ResultsCalculator(survey, tallies.read(survey), population)
                 .pattern(ResultsCalculator.Pattern.NONE);
-        tallies.readBySource(survey.id()).forEach((source, tally) -> {
+        tallies.readBySource(survey).forEach((source, tally) -> {
             ResultsCalculator calculator = new ResultsCalculator(survey, tally, population);
             ResultsView view = calculator.compute(now, calculator.pattern(whole));
             int colon = source.indexOf(':');

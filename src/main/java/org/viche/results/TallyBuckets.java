@@ -2,6 +2,7 @@ package org.viche.results;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveyDefinition.Question;
@@ -38,6 +39,11 @@ public final class TallyBuckets {
     }
 
     private TallyBuckets() {
+    }
+
+    /** The source a response is counted under: its channel, plus the partner for partner submissions. */
+    public static String source(String channel, UUID partnerId) {
+        return partnerId == null ? channel : channel + ":" + partnerId;
     }
 
     /** The counters of a response held back for {@code reason}: the held count, and the count by reason. */

@@ -11,33 +11,49 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
+import org.viche.survey.SurveySnapshot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
- * Reads a survey's roll-up. Its cost depends on the number of questions, options and
- * regions — never on the number of responses, which are not read at all.
+ * Reads a survey's roll-up: the tally, plus the responses the roll-up has not folded yet
+ * ({@link TallyRollup}), counted here the same way, so current figures are exact at every
+ * moment. Both come from one statement, hence one snapshot: a fold that commits meanwhile is
+ * seen entirely or not at all. The cost depends on the number of questions, options and
+ * regions, plus at most about a second of new responses — never on all responses.
  */
 @ApplicationScoped
 public class TallyReader {
 
-    /** Slots summed; the source is kept so one query serves both readers. */
-    private static final String SUM_SLOTS = """
-            select source, question, region, bucket, sum(count), sum(key_sum) from tally
-             where survey_id = ? group by source, question, region, bucket
+    /** Slots summed, then the unfolded responses; the source is kept so one query serves both readers. */
+    private static final String TALLY_AND_TAIL = """
+            select source, question, region, bucket, sum(count), sum(key_sum), null::bigint, null::text, null::text,
+                   null::uuid, null::text, null::text, null::int, null::text
+              from tally where survey_id = ? group by source, question, region, bucket
+            union all
+            select null, null, null, null, null, null,
+                   """ + LoggedResponse.COLUMNS + """
+
+              from response r where r.survey_id = ? and r.seq > (select folded from tally_watermark)
             """;
 
     @Inject
     DataSource dataSource;
 
+    @Inject
+    ObjectMapper json;
+
     /** The whole roll-up, every source together: what results are computed from. */
-    public TallySnapshot read(long surveyId) {
+    public TallySnapshot read(SurveySnapshot survey) {
         TallySnapshot snapshot = new TallySnapshot();
-        readRows(surveyId, (source, question, region, bucket, count, keySum) -> snapshot.add(question, region, bucket, count, keySum));
+        readRows(survey, (source, question, region, bucket, count, keySum) -> snapshot.add(question, region, bucket, count, keySum));
         return snapshot;
     }
 
     /** The roll-up split by source ({@code WEB}, {@code API}, {@code API:<partner token id>}). */
-    public Map<String, TallySnapshot> readBySource(long surveyId) {
+    public Map<String, TallySnapshot> readBySource(SurveySnapshot survey) {
         Map<String, TallySnapshot> bySource = new TreeMap<>();
-        readRows(surveyId, (source, question, region, bucket, count, keySum) ->
+        readRows(survey, (source, question, region, bucket, count, keySum) ->
                 bySource.computeIfAbsent(source, s -> new TallySnapshot()).add(question, region, bucket, count, keySum));
         return bySource;
     }
@@ -46,13 +62,21 @@ public class TallyReader {
         void accept(String source, String question, String region, String bucket, long count, long keySum);
     }
 
-    private void readRows(long surveyId, RowSink sink) {
+    private void readRows(SurveySnapshot survey, RowSink sink) {
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(SUM_SLOTS)) {
-            query.setLong(1, surveyId);
+                PreparedStatement query = connection.prepareStatement(TALLY_AND_TAIL)) {
+            query.setLong(1, survey.id());
+            query.setLong(2, survey.id());
             try (ResultSet rs = query.executeQuery()) {
                 while (rs.next()) {
-                    sink.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6));
+                    if (rs.getString(4) != null) {
+                        sink.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6));
+                        continue;
+                    }
+                    LoggedResponse response = LoggedResponse.read(rs, 7);
+                    for (TallyBuckets.Counter c : response.counters(survey.definition(), json)) {
+                        sink.accept(response.source(), c.question(), response.region(), c.bucket(), 1, response.recordKey());
+                    }
                 }
             }
         } catch (SQLException e) {

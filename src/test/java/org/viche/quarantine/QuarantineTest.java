@@ -23,6 +23,7 @@ import org.viche.ratelimit.SubmissionLimits;
 import org.viche.receipt.Sealer;
 import org.viche.response.Channel;
 import org.viche.response.ResponseService;
+import org.viche.results.TallyRollup;
 import org.viche.response.Submitter;
 import org.viche.response.SubmissionRequest;
 import org.viche.support.AuditTrail;
@@ -61,6 +62,12 @@ class QuarantineTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    TallyRollup rollup;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     @Inject
     RegionCatalog regions;
@@ -189,6 +196,50 @@ class QuarantineTest {
 
         assertEquals(1, results(slug).getInt("responses"));
         assertEquals(1, results(slug).getInt("quarantined"));
+    }
+
+    /**
+     * A decision and the roll-up may meet in either order: released before the roll-up folds
+     * the response (it is then folded as counted) or after (the tally moves it from held to
+     * counted). Either way it is counted once, and once folded the tally says so too.
+     */
+    @Test
+    void aHeldResponseIsCountedOnceWhetherReleasedBeforeOrAfterTheRollUpFoldsIt() throws Exception {
+        for (boolean foldFirst : new boolean[] {false, true}) {
+            String slug = openSurvey(foldFirst ? "q-fold-first" : "q-release-first", List.of("UA-14"));
+            SurveySnapshot survey = surveys.find(slug).orElseThrow();
+            String client = "held-client-" + UUID.randomUUID();
+            counters.addSliding(Map.of(QuarantinePolicy.clientBucket(survey.id(), client), config.perClient()), config.window());
+            responses.submit(survey, new SubmissionRequest("UA-14", null, json.valueToTree(Map.of("arrangement", "dmz")), null),
+                    new Submitter.Anonymous(client), Channel.WEB, null);
+            String id = held(slug).getString("responses[0].id");
+            if (foldFirst) {
+                rollup.fold();
+            }
+            asAdmin().post("/api/v1/surveys/" + slug + "/quarantine/" + id + "/release").then().statusCode(200);
+            rollup.fold();
+
+            JsonPath now = results(slug);
+            assertEquals(1, now.getInt("responses"), foldFirst ? "released after the fold" : "released before the fold");
+            assertEquals(0, now.getInt("quarantined"));
+            assertEquals(Map.of("responses", 1L, "quarantined", 0L), tallied(survey.id()), "the tally itself, folded");
+        }
+    }
+
+    /** The survey-level counters in the tally table alone (what has been folded). */
+    private Map<String, Long> tallied(long surveyId) throws Exception {
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement q = c.prepareStatement("select bucket, sum(count) from viche.tally "
+                        + "where survey_id = ? and question = '' and bucket in ('responses', 'quarantined') group by bucket")) {
+            q.setLong(1, surveyId);
+            Map<String, Long> counts = new java.util.HashMap<>(Map.of("responses", 0L, "quarantined", 0L));
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+            return counts;
+        }
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.List;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
-import org.viche.results.TallyBuckets;
 import org.viche.support.Api;
 import org.viche.survey.SurveyService;
 import org.viche.survey.SurveySnapshot;
@@ -46,8 +45,7 @@ class CloseBarrierTest {
 
         String answers = "{\"arrangement\":\"sez\"}";
         ResponseStore.StoreOutcome outcome = committer.store(List.of(new ResponseStore.NewResponse(seenOpen.id(), "UA-14", "en",
-                Channel.API, null, answers, null, null, TallyBuckets.of(seenOpen.definition(), json.readTree(answers)), null, null,
-                null, null))).get(0);
+                Channel.API, null, answers, null, null, null, null, null, null))).get(0);
         assertInstanceOf(ResponseStore.StoreOutcome.SurveyClosed.class, outcome);
 
         // The form's snapshot still says OPEN; the transaction that would store the answer says closed.
