@@ -25,6 +25,7 @@ public class SealStore {
     private static final String UNSEALED = """
             select export_id, region, language, channel, answers::text, text_salt from response
              where survey_id = ? and seal_id is null
+               and seq <= (select folded from tally_watermark)  -- counted by the roll-up: its seq may go
              order by submitted_at, id
              limit ?
             """;
@@ -38,8 +39,12 @@ public class SealStore {
             select ?, t.i - 1, t.h from unnest(?::bytea[]) with ordinality as t(h, i)
             """;
 
+    /**
+     * Sealed responses lose their {@code seq}: it told the roll-up the order of arrival, which a
+     * seal must not keep (its leaves, and the rows it rewrites, stand in hash order).
+     */
     private static final String MARK_SEALED = """
-            update response r set seal_id = ?, leaf_index = t.i - 1
+            update response r set seal_id = ?, leaf_index = t.i - 1, seq = null
               from unnest(?::uuid[]) with ordinality as t(export_id, i)
              where r.export_id = t.export_id
             """;

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import org.jboss.logging.Logger;
 import org.viche.invitation.InvitationStore;
+import org.viche.results.TallyRollup;
 import org.viche.survey.SurveyClosed;
 import org.viche.survey.SurveyService;
 import org.viche.survey.SurveySnapshot;
@@ -52,6 +53,9 @@ public class Sealer {
     @Inject
     SealConfig config;
 
+    @Inject
+    TallyRollup rollup;
+
     @Scheduled(identity = "sealer", every = "${viche.seal.interval:60s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
@@ -86,6 +90,8 @@ public class Sealer {
 
     /** Seals the survey's unsealed responses in seals of at most {@code maxLeaves}; stops if another instance is sealing. */
     public int seal(long surveyId) {
+        // only responses the roll-up has counted are sealed (sealing erases their order of arrival)
+        rollup.fold();
         int sealed = 0;
         while (true) {
             int batch = QuarkusTransaction.requiringNew().call(() -> sealBatch(surveyId));

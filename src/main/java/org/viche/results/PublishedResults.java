@@ -37,8 +37,6 @@ public class PublishedResults {
                    p.published_at, p.counted,
                    (select coalesce(sum(t.count), 0) from tally t
                      where t.survey_id = ? and t.question = '' and t.bucket = 'responses')
-                   + (select count(*) from response r   -- counted, not yet folded (TallyRollup)
-                       where r.survey_id = ? and r.status = 'ACCEPTED' and r.seq > (select folded from tally_watermark))
               from (values (1)) as one (x)
               left join published_results p on p.survey_id = ?
             """;
@@ -59,6 +57,9 @@ public class PublishedResults {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    TallyRollup rollup;
 
     /** How long this instance serves a snapshot from memory before asking the database again. */
     static final Duration MEMO_LIFETIME = Duration.ofSeconds(1);
@@ -119,8 +120,13 @@ public class PublishedResults {
     private ResultsView getStored(long surveyId, long intervalMillis, long minNew, OffsetDateTime closedAt,
             Function<OffsetDateTime, ResultsView> compute) throws SQLException, JsonProcessingException {
         Stored stored = read(surveyId, intervalMillis);
-        boolean closing = closedAt != null && stored.body() != null && stored.publishedAt().isBefore(closedAt);
-        if (stored.body() != null && !closing
+        if (stored.body() == null || !stored.fresh() || stored.predates(closedAt)) {
+            // A snapshot may be due: count every response committed so far into the tally, so
+            // that "new responses since the snapshot" and the snapshot's own count agree.
+            rollup.fold();
+            stored = read(surveyId, intervalMillis);
+        }
+        if (stored.body() != null && !stored.predates(closedAt)
                 && (stored.fresh() || stored.countedNow() - stored.counted() < minNew)) {
             return parse(stored.body());
         }
@@ -134,6 +140,11 @@ public class PublishedResults {
     /** The stored snapshot (body null if none), and the responses counted then and now. */
     private record Stored(OffsetDateTime now, String body, boolean fresh, OffsetDateTime publishedAt, long counted,
             long countedNow) {
+
+        /** A snapshot older than the survey's close is always replaced (the final results). */
+        boolean predates(OffsetDateTime closedAt) {
+            return closedAt != null && body != null && publishedAt.isBefore(closedAt);
+        }
     }
 
     private Stored read(long surveyId, long intervalMillis) throws SQLException {
@@ -142,7 +153,6 @@ public class PublishedResults {
             read.setLong(1, intervalMillis);
             read.setLong(2, surveyId);
             read.setLong(3, surveyId);
-            read.setLong(4, surveyId);
             try (ResultSet rs = read.executeQuery()) {
                 rs.next();
                 return new Stored(rs.getObject(1, OffsetDateTime.class), rs.getString(2), rs.getBoolean(3),

@@ -15,6 +15,8 @@ import org.viche.survey.SurveySnapshot;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 /**
  * Reads a survey's roll-up: the tally, plus the responses the roll-up has not folded yet
  * ({@link TallyRollup}), counted here the same way, so current figures are exact at every
@@ -35,6 +37,12 @@ public class TallyReader {
                    """ + LoggedResponse.COLUMNS + """
 
               from response r where r.survey_id = ? and r.seq > (select folded from tally_watermark)
+            """;
+
+    /** The tally alone, for when the response table cannot be read. */
+    private static final String TALLY_ONLY = """
+            select source, question, region, bucket, sum(count), sum(key_sum)
+              from tally where survey_id = ? group by source, question, region, bucket
             """;
 
     @Inject
@@ -62,24 +70,59 @@ public class TallyReader {
         void accept(String source, String question, String region, String bucket, long count, long keySum);
     }
 
+    /**
+     * The tally and the unfolded responses; if the response table is locked against readers
+     * (maintenance: {@code VACUUM FULL}, {@code ALTER TABLE}), the tally alone, as last folded —
+     * results keep answering, at most a second or so behind.
+     */
     private void readRows(SurveySnapshot survey, RowSink sink) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement query = connection.prepareStatement(TALLY_AND_TAIL)) {
-            query.setLong(1, survey.id());
-            query.setLong(2, survey.id());
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getString(4) != null) {
-                        sink.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6));
-                        continue;
-                    }
-                    LoggedResponse response = LoggedResponse.read(rs, 7);
-                    for (TallyBuckets.Counter c : response.counters(survey.definition(), json)) {
-                        sink.accept(response.source(), c.question(), response.region(), c.bucket(), 1, response.recordKey());
+        try {
+            QuarkusTransaction.requiringNew().run(() -> readRows(survey, sink, true));
+        } catch (ResponsesLocked e) {
+            // the lock is taken before any row is read: nothing reached the sink
+            QuarkusTransaction.requiringNew().run(() -> readRows(survey, sink, false));
+        }
+    }
+
+    /** How long a reader waits for the response table before it answers from the tally alone. */
+    private static final String LOCK_WAIT = "set local lock_timeout = '500ms'";
+
+    private static final class ResponsesLocked extends RuntimeException {
+        ResponsesLocked(Throwable cause) {
+            super("The response table is locked", cause, false, false);
+        }
+    }
+
+    private void readRows(SurveySnapshot survey, RowSink sink, boolean withTail) {
+        try (Connection connection = dataSource.getConnection()) {
+            if (withTail) {
+                try (PreparedStatement wait = connection.prepareStatement(LOCK_WAIT)) {
+                    wait.execute();
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(withTail ? TALLY_AND_TAIL : TALLY_ONLY)) {
+                select.setLong(1, survey.id());
+                if (withTail) {
+                    select.setLong(2, survey.id());
+                }
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getString(4) != null) {
+                            sink.accept(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
+                                    rs.getLong(6));
+                            continue;
+                        }
+                        LoggedResponse response = LoggedResponse.read(rs, 7);
+                        for (TallyBuckets.Counter c : response.counters(survey.definition(), json)) {
+                            sink.accept(response.source(), c.question(), response.region(), c.bucket(), 1, response.recordKey());
+                        }
                     }
                 }
             }
         } catch (SQLException e) {
+            if ("55P03".equals(e.getSQLState())) { // lock_not_available
+                throw new ResponsesLocked(e);
+            }
             throw new IllegalStateException("Cannot read results", e);
         }
     }

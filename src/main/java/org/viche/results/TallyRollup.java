@@ -92,61 +92,68 @@ public class TallyRollup {
     /**
      * Folds every response committed before now into the tally.
      *
-     * @return how many were folded (0 when another instance did it, or an insert held the horizon too long)
+     * @return how many were folded (none when another instance did it, or the responses were busy: see {@link Busy})
      */
     public int fold() {
-        long horizon;
-        try {
-            horizon = QuarkusTransaction.requiringNew().call(this::horizon);
-        } catch (HorizonBusy e) {
-            return 0;
-        }
         int folded = 0;
-        int n;
-        do {
-            n = QuarkusTransaction.requiringNew().call(() -> foldUpTo(horizon));
-            folded += n;
-        } while (n == MAX_PER_FOLD);
+        try {
+            long horizon = QuarkusTransaction.requiringNew().call(this::horizon);
+            int n;
+            do {
+                n = QuarkusTransaction.requiringNew().call(() -> foldUpTo(horizon));
+                folded += n;
+            } while (n == MAX_PER_FOLD);
+        } catch (Busy e) {
+            LOG.debug("Roll-up skipped: " + e.getMessage());
+        }
         return folded;
     }
 
-    /** An insert held the lock longer than an instant: this fold is skipped, the next one tries again. */
-    private static final class HorizonBusy extends RuntimeException {
-        HorizonBusy(Throwable cause) {
-            super("An insert held the roll-up's horizon", cause, false, false);
+    /**
+     * An insert held the horizon longer than an instant, or the response table is locked
+     * (maintenance): this fold is skipped, the next one tries again.
+     */
+    private static final class Busy extends RuntimeException {
+        Busy(Throwable cause) {
+            super("The roll-up could not read the responses at once", cause, false, false);
         }
     }
 
     /**
      * The highest seq of a committed response, read while no insert is in flight. A slow insert
-     * must not make the others queue behind the fold for long, so the wait is bounded
-     * ({@link HorizonBusy}).
+     * must not make the others queue behind the fold for long, so the wait is bounded ({@link Busy}).
      */
     private long horizon() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            try (PreparedStatement timeout = connection.prepareStatement("set local lock_timeout = '200ms'")) {
-                timeout.execute();
-            }
+            boundLockWaits(connection);
             try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, INSERT_LOCK);
                 lock.execute();
-            } catch (SQLException e) {
-                if ("55P03".equals(e.getSQLState())) { // lock_not_available
-                    throw new HorizonBusy(e);
-                }
-                throw e;
             }
             try (PreparedStatement max = connection.prepareStatement("select coalesce(max(seq), 0) from response");
                     ResultSet rs = max.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
             }
+        } catch (SQLException e) {
+            throw busyOr(e);
         }
     }
 
+    private static void boundLockWaits(Connection connection) throws SQLException {
+        try (PreparedStatement timeout = connection.prepareStatement("set local lock_timeout = '200ms'")) {
+            timeout.execute();
+        }
+    }
+
+    private static RuntimeException busyOr(SQLException e) {
+        return "55P03".equals(e.getSQLState()) ? new Busy(e) : new IllegalStateException("The tally roll-up failed", e);
+    }
+
     /** One transaction: the counters of the next responses up to {@code horizon}, and the watermark past them. */
-    private int foldUpTo(long horizon) throws SQLException {
+    private int foldUpTo(long horizon) {
         try (Connection connection = dataSource.getConnection()) {
+            boundLockWaits(connection);
             long watermark;
             try (PreparedStatement lock = connection.prepareStatement(LOCK_WATERMARK); ResultSet rs = lock.executeQuery()) {
                 rs.next();
@@ -178,6 +185,8 @@ public class TallyRollup {
                 move.executeUpdate();
             }
             return targets.size();
+        } catch (SQLException e) {
+            throw busyOr(e);
         }
     }
 }

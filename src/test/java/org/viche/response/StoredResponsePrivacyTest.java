@@ -3,6 +3,7 @@ package org.viche.response;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.viche.support.Api.asAdmin;
 import static org.viche.support.Api.json;
 import static org.viche.support.Api.openSurvey;
 
@@ -92,6 +93,30 @@ class StoredResponsePrivacyTest {
                 rs.next();
                 assertEquals(1, rs.getInt(2));
                 assertEquals(1, rs.getInt(1), "no minute, second or microsecond is stored");
+            }
+        }
+    }
+
+    /**
+     * The roll-up counts responses in order of arrival ({@code seq}); once counted and sealed a
+     * response keeps no trace of that order — sealing erases it as it rewrites the rows in hash order.
+     */
+    @Test
+    void sealingErasesTheOrderOfArrival() throws Exception {
+        String slug = openSurvey("anon-order", List.of("UA-14"));
+        for (int i = 0; i < 5; i++) {
+            json().body(BODY).post("/api/v1/surveys/" + slug + "/responses").then().statusCode(201);
+        }
+        asAdmin().post("/api/v1/surveys/" + slug + "/close").then().statusCode(200); // seals what is left
+        try (Connection connection = dataSource.getConnection(); PreparedStatement query = connection.prepareStatement("""
+                select count(*) filter (where r.seq is not null), count(*) filter (where r.seal_id is not null), count(*)
+                  from viche.response r join viche.survey s on s.id = r.survey_id where s.slug = ?""")) {
+            query.setString(1, slug);
+            try (ResultSet rs = query.executeQuery()) {
+                rs.next();
+                assertEquals(5, rs.getInt(3));
+                assertEquals(5, rs.getInt(2), "all sealed at close");
+                assertEquals(0, rs.getInt(1), "no sealed response keeps its place in the order of arrival");
             }
         }
     }

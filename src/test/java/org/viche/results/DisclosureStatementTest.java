@@ -38,6 +38,9 @@ class DisclosureStatementTest {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    TallyRollup rollup;
+
     @Test
     void livingAbroadAndPreferringNotToSayAreAcceptedCountedShownAndNotWeighted() {
         String slug = openSurvey("abroad", List.of("UA-14"));
@@ -66,6 +69,7 @@ class DisclosureStatementTest {
         for (int i = 0; i < 40; i++) {
             submit(slug, i % 2 == 0 ? "UA-14" : "UA-09", Map.of("arrangement", i % 3 == 0 ? "sez" : "dmz"));
         }
+        rollup.fold(); // the tally as the roll-up writes it
         try (Connection c = dataSource.getConnection();
                 PreparedStatement keys = c.prepareStatement("""
                         select count(distinct r.record_key), sum(r.record_key),
