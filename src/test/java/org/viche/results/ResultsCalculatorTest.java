@@ -194,11 +194,11 @@ class ResultsCalculatorTest {
 
     @Test
     void medianOfAnEvenAndOddFrequencyTable() {
-        List<ResultsView.ValueCount> dist = List.of(new ResultsView.ValueCount(1, 2, null),
-                new ResultsView.ValueCount(2, 0, null), new ResultsView.ValueCount(3, 1, null));
+        List<ResultsView.ValueCount> dist = List.of(new ResultsView.ValueCount(1, 2, null, null),
+                new ResultsView.ValueCount(2, 0, null, null), new ResultsView.ValueCount(3, 1, null, null));
         assertEquals(1.0, ResultsCalculator.median(dist, 3), 1e-12);
-        List<ResultsView.ValueCount> even = List.of(new ResultsView.ValueCount(1, 1, null),
-                new ResultsView.ValueCount(2, 0, null), new ResultsView.ValueCount(3, 1, null));
+        List<ResultsView.ValueCount> even = List.of(new ResultsView.ValueCount(1, 1, null, null),
+                new ResultsView.ValueCount(2, 0, null, null), new ResultsView.ValueCount(3, 1, null, null));
         assertEquals(2.0, ResultsCalculator.median(even, 2), 1e-12);
     }
 }
