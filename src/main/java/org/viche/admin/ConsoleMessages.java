@@ -1,5 +1,10 @@
 package org.viche.admin;
 
+import org.viche.audit.AuditAction;
+import org.viche.quarantine.QuarantineReason;
+import org.viche.survey.QuestionType;
+import org.viche.survey.SurveyStatus;
+
 import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
@@ -33,7 +38,7 @@ public interface ConsoleMessages {
     String admin_role(ConsoleRole role);
 
     @Message
-    String admin_status(org.viche.survey.SurveyStatus status);
+    String admin_status(SurveyStatus status);
 
     @Message
     String admin_date_created();
@@ -369,7 +374,7 @@ public interface ConsoleMessages {
     String admin_review_none();
 
     @Message
-    String admin_review_reason(org.viche.quarantine.QuarantineReason reason);
+    String admin_review_reason(QuarantineReason reason);
 
     @Message
     String admin_audit_title();
@@ -411,7 +416,7 @@ public interface ConsoleMessages {
     String admin_audit_none();
 
     @Message
-    String admin_audit_action(org.viche.audit.AuditAction action);
+    String admin_audit_action(AuditAction action);
 
     @Message
     String admin_results_title();
@@ -543,7 +548,7 @@ public interface ConsoleMessages {
     String admin_builder_type_heading();
 
     @Message
-    String admin_builder_type(org.viche.survey.QuestionType type);
+    String admin_builder_type(QuestionType type);
 
     @Message
     String admin_builder_required();
