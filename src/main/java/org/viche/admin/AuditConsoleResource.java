@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.viche.audit.AuditAction;
 import org.viche.audit.AuditLog;
-import org.viche.web.Messages;
 import org.viche.web.Page;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -42,24 +41,22 @@ public class AuditConsoleResource {
     }
 
     public record Row(String at, String actor, String action, String subject, String details) {
-        public String actionKey() {
-            return "admin.audit.action." + action;
+        /** The action as {@code {console:admin_audit_action(e.kind)}} labels it. */
+        public AuditAction kind() {
+            return AuditAction.valueOf(action);
         }
-    }
-
-    public record ActionOption(String name, String key) {
     }
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance log(Page page, Messages msg, Nav nav, Filter filter, List<ActionOption> actions,
+        static native TemplateInstance log(Page page, Nav nav, Filter filter, List<AuditAction> actions,
                 List<Row> entries, boolean badDay, int limit);
     }
 
     @GET
     @Operation(hidden = true)
     public Response log(@QueryParam("action") String action, @QueryParam("actor") String actor, @QueryParam("day") String day) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "audit");
         AuditAction chosen = Arrays.stream(AuditAction.values()).filter(a -> a.name().equals(action)).findFirst().orElse(null);
         LocalDate date = null;
@@ -75,9 +72,8 @@ public class AuditConsoleResource {
                 date == null ? null : date.atStartOfDay().atOffset(ZoneOffset.UTC),
                 date == null ? null : date.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC), LIMIT)
                 .stream().map(AuditConsoleResource::row).toList();
-        List<ActionOption> actions = Arrays.stream(AuditAction.values())
-                .map(a -> new ActionOption(a.name(), "admin.audit.action." + a.name())).toList();
-        return pages.render(badDay ? 422 : 200, Templates.log(pages.page(msg, msg.get("admin.audit.title")), msg, nav,
+        List<AuditAction> actions = List.of(AuditAction.values());
+        return pages.render(badDay ? 422 : 200, Templates.log(pages.page(msg, msg.admin_audit_title()), nav,
                 new Filter(chosen == null ? "" : chosen.name(), actor == null ? "" : actor, day == null ? "" : day),
                 actions, rows, badDay, LIMIT));
     }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.viche.web.Messages;
 import org.viche.web.Page;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -45,13 +44,13 @@ public class BuilderConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance build(Page page, Messages msg, Nav nav, EditorView editor);
+        static native TemplateInstance build(Page page, Nav nav, EditorView editor);
     }
 
     @GET
     @Operation(hidden = true)
     public Response blank() {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         ObjectNode d = json.createObjectNode();
         d.putArray("languages").add("uk").add("ru").add("en");
@@ -63,7 +62,7 @@ public class BuilderConsoleResource {
     @Path("/{slug}")
     @Operation(hidden = true)
     public Response existing(@PathParam("slug") String slug) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         ObjectNode d = (ObjectNode) json.valueToTree(surveys.get(slug).definition());
         return page(msg, nav, 200, EditorView.of(slug, d, List.of()));
@@ -73,7 +72,7 @@ public class BuilderConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response submit(MultivaluedMap<String, String> form) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         String existing = form.getFirst("existing") == null ? "" : form.getFirst("existing");
         String action = form.getFirst("action") == null ? "save" : form.getFirst("action");
@@ -123,9 +122,9 @@ public class BuilderConsoleResource {
         }
     }
 
-    private Response page(Messages msg, Nav nav, int status, EditorView editor) {
-        String title = editor.hasErrors() ? msg.format("admin.errors.title", msg.get("admin.builder.title")) : msg.get("admin.builder.title");
-        return pages.render(status, Templates.build(pages.page(msg, title), msg, nav, editor));
+    private Response page(ConsoleMessages msg, Nav nav, int status, EditorView editor) {
+        String title = editor.hasErrors() ? msg.admin_errors_title(msg.admin_builder_title()) : msg.admin_builder_title();
+        return pages.render(status, Templates.build(pages.page(msg, title), nav, editor));
     }
 
 }

@@ -13,11 +13,12 @@ import org.viche.security.Roles;
 import org.viche.survey.SurveyDefinition;
 import org.viche.web.HtmlResponses;
 import org.viche.web.LanguageResolver;
-import org.viche.web.MessageCatalog;
-import org.viche.web.Messages;
 import org.viche.web.Page;
+import org.viche.web.PageTexts;
 
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.ext.web.RoutingContext;
@@ -36,15 +37,18 @@ public class ConsolePages {
     @Inject
     LanguageResolver languages;
 
-    @Inject
-    MessageCatalog catalog;
 
     @Inject
     SecurityIdentity caller;
 
-    Messages msg() {
+    /** The console's texts in the reader's language. */
+    ConsoleMessages msg() {
+        return MessageBundles.get(ConsoleMessages.class, Localized.Literal.of(language()));
+    }
+
+    private String language() {
         RoutingContext rc = request.getCurrent();
-        return catalog.of(languages.forSite(rc.request().getParam("lang"), rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE)));
+        return languages.forSite(rc.request().getParam("lang"), rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     /** Any signed-in person (admin or researcher); nobody else. */
@@ -68,12 +72,12 @@ public class ConsolePages {
         return staff;
     }
 
-    Nav nav(Messages msg, Staff staff, String section) {
+    Nav nav(ConsoleMessages msg, Staff staff, String section) {
         return new Nav(msg.language(), staff, section);
     }
 
     /** The page frame; language links keep the page's own query (filters, the previewed language). */
-    Page page(Messages msg, String title) {
+    Page page(ConsoleMessages msg, String title) {
         RoutingContext rc = request.getCurrent();
         Map<String, String> query = new LinkedHashMap<>();
         rc.queryParams().forEach(e -> {
@@ -81,17 +85,20 @@ public class ConsolePages {
                 query.putIfAbsent(e.getKey(), e.getValue());
             }
         });
-        return Page.of(msg.language(), title + " · " + msg.get("admin.name"), rc.normalizedPath(), query,
+        return Page.of(msg.language(), title + " · " + msg.admin_name(), rc.normalizedPath(), query,
                 SurveyDefinition.SUPPORTED_LANGUAGES);
     }
 
-    /** Every console page carries a form (sign-in, sign-out, actions), so every one keeps the CSRF cookie. */
+    /**
+     * Every console page carries a form (sign-in, sign-out, actions), so every one keeps the CSRF
+     * cookie. The page's {@code {console:…}} and {@code {msg:…}} texts follow the reader's language.
+     */
     Response render(int status, TemplateInstance page) {
-        return HtmlResponses.privateFormPage(status, page);
+        return HtmlResponses.privateFormPage(status, PageTexts.in(language(), page));
     }
 
     /** Post/Redirect/Get to a console address, in the reader's language. */
-    Response redirect(Messages msg, String path) {
+    Response redirect(ConsoleMessages msg, String path) {
         return Response.seeOther(URI.create(new Nav(msg.language(), null, null).href(path))).build();
     }
 

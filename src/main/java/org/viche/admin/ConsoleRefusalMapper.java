@@ -4,7 +4,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.viche.web.Messages;
 
 /** Turns a {@link ConsoleRefusal} from any console resource into the page a person should see. */
 class ConsoleRefusalMapper {
@@ -15,11 +14,11 @@ class ConsoleRefusalMapper {
     /** Not signed in: to the sign-in page; a role that may not see the page: a 403 page saying so. */
     @ServerExceptionMapper
     public Response refused(ConsoleRefusal refusal) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         if (refusal.kind == ConsoleRefusal.Kind.SIGN_IN) {
             return pages.redirect(msg, "/admin/sign-in");
         }
-        return pages.render(403, ConsoleSessionResource.Templates.forbidden(pages.page(msg, msg.get("admin.forbidden.title")), msg,
+        return pages.render(403, ConsoleSessionResource.Templates.forbidden(pages.page(msg, msg.admin_forbidden_title()),
                 pages.nav(msg, pages.signedIn(), "")));
     }
 

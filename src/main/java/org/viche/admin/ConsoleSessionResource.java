@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.viche.web.Messages;
 import org.viche.web.Page;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -35,15 +34,15 @@ public class ConsoleSessionResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance signIn(Page page, Messages msg, Nav nav, String error);
+        static native TemplateInstance signIn(Page page, Nav nav, String error);
 
-        static native TemplateInstance forbidden(Page page, Messages msg, Nav nav);
+        static native TemplateInstance forbidden(Page page, Nav nav);
     }
 
     @GET
     @Operation(hidden = true)
     public Response start() {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Staff staff = pages.signedIn();
         return pages.redirect(msg, staff.admin() ? "/admin/surveys" : "/admin/results");
     }
@@ -52,7 +51,7 @@ public class ConsoleSessionResource {
     @Path("/sign-in")
     @Operation(hidden = true)
     public Response signInPage() {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         return signInPage(msg, 200, null);
     }
 
@@ -61,7 +60,7 @@ public class ConsoleSessionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response signIn(@FormParam("token") String token) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         ConsoleSessions.SignIn outcome = sessions.signIn(token);
         if (outcome instanceof ConsoleSessions.Started started) {
             return Response.fromResponse(pages.redirect(msg, "/admin"))
@@ -69,7 +68,7 @@ public class ConsoleSessionResource {
         }
         ConsoleSessions.Reason reason = ((ConsoleSessions.Refused) outcome).reason();
         return signInPage(msg, 401,
-                reason == ConsoleSessions.Reason.PARTNER_TOKEN ? "admin.signin.partner" : "admin.signin.unknown");
+                reason == ConsoleSessions.Reason.PARTNER_TOKEN ? msg.admin_signin_partner() : msg.admin_signin_unknown());
     }
 
     @POST
@@ -77,14 +76,14 @@ public class ConsoleSessionResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response signOut(@CookieParam(ConsoleSessionMechanism.COOKIE) String session) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         sessions.signOut(session);
         return Response.fromResponse(pages.redirect(msg, "/admin/sign-in"))
                 .header(HttpHeaders.SET_COOKIE, cookie("", 0)).build();
     }
 
-    private Response signInPage(Messages msg, int status, String error) {
-        return pages.render(status, Templates.signIn(pages.page(msg, msg.get("admin.signin.title")), msg,
+    private Response signInPage(ConsoleMessages msg, int status, String error) {
+        return pages.render(status, Templates.signIn(pages.page(msg, msg.admin_signin_title()),
                 pages.nav(msg, null, "sign-in"), error));
     }
 

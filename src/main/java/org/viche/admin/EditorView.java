@@ -23,8 +23,9 @@ public record EditorView(String existing, String slug, List<LangText> title, Lis
     }
 
     public record Choice(String value, boolean checked) {
-        public String typeKey() {
-            return "admin.builder.type." + value;
+        /** For the question-type choices: the type {@code {console:admin_builder_type(t.questionType)}} labels. */
+        public QuestionType questionType() {
+            return QuestionType.valueOf(value);
         }
     }
 

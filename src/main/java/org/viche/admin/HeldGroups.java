@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.viche.quarantine.QuarantineReason;
 import org.viche.quarantine.QuarantineService;
 
 /**
@@ -17,8 +18,9 @@ import org.viche.quarantine.QuarantineService;
 final class HeldGroups {
 
     public record Group(String key, String reason, String region, String day, int count) {
-        public String reasonKey() {
-            return "admin.review.reason." + reason;
+        /** Why the group is held, as {@code {console:admin_review_reason(g.cause)}} labels it. */
+        public QuarantineReason cause() {
+            return QuarantineReason.valueOf(reason);
         }
     }
 

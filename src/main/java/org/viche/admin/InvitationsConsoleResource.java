@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.viche.error.ApiException;
 import org.viche.invitation.InvitationResource;
 import org.viche.invitation.InvitationService;
-import org.viche.web.Messages;
 import org.viche.web.Page;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -42,17 +41,17 @@ public class InvitationsConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Page page, Messages msg, Nav nav, SurveyRow survey, String count, String error,
+        static native TemplateInstance form(Page page, Nav nav, SurveyRow survey, String count, String error,
                 int max);
 
-        static native TemplateInstance sheet(Page page, Messages msg, Nav nav, SurveyRow survey, List<String> codes,
+        static native TemplateInstance sheet(Page page, Nav nav, SurveyRow survey, List<String> codes,
                 String address);
     }
 
     @GET
     @Operation(hidden = true)
     public Response form(@PathParam("slug") String slug) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         return formPage(msg, nav, slug, 200, "100", null);
     }
@@ -62,7 +61,7 @@ public class InvitationsConsoleResource {
     @Operation(hidden = true)
     public Response generate(@PathParam("slug") String slug, @FormParam("count") String count,
             @FormParam("format") String format) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         List<String> codes;
         try {
@@ -71,7 +70,8 @@ public class InvitationsConsoleResource {
             if (e.status() == 404) {
                 throw e;
             }
-            return formPage(msg, nav, slug, e.status(), count, e.status() == 422 ? "admin.codes.count.invalid" : "admin.codes.refused");
+            return formPage(msg, nav, slug, e.status(), count, e.status() == 422
+                    ? msg.admin_codes_count_invalid(InvitationService.MAX_PER_REQUEST) : msg.admin_codes_refused());
         }
         if ("csv".equals(format)) {
             return Response.ok(InvitationResource.csv(codes), "text/csv;charset=UTF-8")
@@ -79,14 +79,14 @@ public class InvitationsConsoleResource {
                     .header("Cache-Control", "no-store").build();
         }
         SurveyRow row = surveys.row(surveys.get(slug), msg.language());
-        return pages.render(200, Templates.sheet(pages.page(msg, msg.get("admin.codes.sheet.title")), msg, nav, row, codes,
+        return pages.render(200, Templates.sheet(pages.page(msg, msg.admin_codes_sheet_title()), nav, row, codes,
                 pages.siteAddress() + "/s/" + slug));
     }
 
-    private Response formPage(Messages msg, Nav nav, String slug, int status, String count, String error) {
+    private Response formPage(ConsoleMessages msg, Nav nav, String slug, int status, String count, String error) {
         SurveyRow row = surveys.row(surveys.get(slug), msg.language());
-        String title = error == null ? msg.get("admin.codes.title") : msg.format("admin.errors.title", msg.get("admin.codes.title"));
-        return pages.render(status, Templates.form(pages.page(msg, title), msg, nav, row, count, error,
+        String title = error == null ? msg.admin_codes_title() : msg.admin_errors_title(msg.admin_codes_title());
+        return pages.render(status, Templates.form(pages.page(msg, title), nav, row, count, error,
                 InvitationService.MAX_PER_REQUEST));
     }
 

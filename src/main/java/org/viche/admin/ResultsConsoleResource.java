@@ -29,7 +29,6 @@ import org.viche.results.ResultsView;
 import org.viche.results.SourceResultsResource;
 import org.viche.survey.SurveySnapshot;
 import org.viche.survey.SurveyStatus;
-import org.viche.web.Messages;
 import org.viche.web.Page;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -70,19 +69,27 @@ public class ResultsConsoleResource {
             String publicShare) {
     }
 
-    public record Download(String file, String labelKey) {
+    /** The files a signed-in reader can download; each is labelled by {@code {console:admin_results_download(d)}}. */
+    public enum Download {
+        RESULTS("results.csv"), RESPONSES("responses.csv"), BY_SOURCE("by-source.json"), CODEBOOK("codebook.json"),
+        DATA_PACKAGE("datapackage.json"), LEDGER("ledger.csv");
+
+        private final String file;
+
+        Download(String file) {
+            this.file = file;
+        }
+
+        public String file() {
+            return file;
+        }
     }
 
-    static final List<Download> DOWNLOADS = List.of(new Download("results.csv", "admin.results.download.results"),
-            new Download("responses.csv", "admin.results.download.responses"),
-            new Download("by-source.json", "admin.results.download.bySource"),
-            new Download("codebook.json", "admin.results.download.codebook"),
-            new Download("datapackage.json", "admin.results.download.datapackage"),
-            new Download("ledger.csv", "admin.results.download.ledger"));
+    static final List<Download> DOWNLOADS = List.of(Download.values());
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance results(Page page, Messages msg, Nav nav, SurveyRow survey, ResultsView current,
+        static native TemplateInstance results(Page page, Nav nav, SurveyRow survey, ResultsView current,
                 ResultsView published, List<Line> lines, List<Download> downloads);
     }
 
@@ -90,12 +97,12 @@ public class ResultsConsoleResource {
     @Path("/results")
     @Operation(hidden = true)
     public Response results(@PathParam("slug") String slug) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.signedIn(), "results");
         SurveySnapshot s = published(slug);
         ResultsView current = results.currentResults(s);
         ResultsView published = publicView(s).orElse(null);
-        return pages.render(200, Templates.results(pages.page(msg, msg.get("admin.results.title")), msg, nav,
+        return pages.render(200, Templates.results(pages.page(msg, msg.admin_results_title()), nav,
                 surveys.row(s, msg.language()), current, published, lines(current, published, Locale.forLanguageTag(msg.language())), DOWNLOADS));
     }
 

@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.viche.web.Messages;
 import org.viche.web.Page;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -29,15 +28,15 @@ public class ResultsIndexConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance index(Page page, Messages msg, Nav nav, List<SurveyRow> surveys);
+        static native TemplateInstance index(Page page, Nav nav, List<SurveyRow> surveys);
     }
 
     @GET
     @Operation(hidden = true)
     public Response index() {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.signedIn(), "results");
         List<SurveyRow> rows = surveys.rows(msg.language()).stream().filter(r -> !r.draft()).toList();
-        return pages.render(200, Templates.index(pages.page(msg, msg.get("admin.results.title")), msg, nav, rows));
+        return pages.render(200, Templates.index(pages.page(msg, msg.admin_results_title()), nav, rows));
     }
 }

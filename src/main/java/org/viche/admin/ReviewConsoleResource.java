@@ -19,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.viche.error.ApiException;
 import org.viche.quarantine.QuarantineService;
 import org.viche.survey.SurveySnapshot;
-import org.viche.web.Messages;
 import org.viche.web.Page;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -46,16 +45,16 @@ public class ReviewConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(Page page, Messages msg, Nav nav, SurveyRow survey, List<HeldGroups.Group> groups);
+        static native TemplateInstance queue(Page page, Nav nav, SurveyRow survey, List<HeldGroups.Group> groups);
     }
 
     @GET
     @Operation(hidden = true)
     public Response queue(@PathParam("slug") String slug) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         SurveySnapshot s = surveys.get(slug);
-        return pages.render(200, Templates.queue(pages.page(msg, msg.get("admin.review.title")), msg, nav,
+        return pages.render(200, Templates.queue(pages.page(msg, msg.admin_review_title()), nav,
                 surveys.row(s, msg.language()), HeldGroups.of(allHeld(s))));
     }
 
@@ -63,7 +62,7 @@ public class ReviewConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response decide(@PathParam("slug") String slug, @FormParam("group") String group, @FormParam("verdict") String verdict) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         pages.admin();
         SurveySnapshot s = surveys.get(slug);
         QuarantineService.Verdict v = "release".equals(verdict) ? QuarantineService.Verdict.RELEASE

@@ -7,8 +7,8 @@ public record Staff(String name, String role) {
         return org.viche.security.Roles.ADMIN.equals(role);
     }
 
-    /** The message key naming the role in the reader's language. */
-    public String roleKey() {
-        return "admin.role." + role;
+    /** The role as the console labels it ({@code {console:admin_role(staff.consoleRole)}}). */
+    public ConsoleRole consoleRole() {
+        return ConsoleRole.of(role);
     }
 }

@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 import org.viche.survey.SurveySnapshot;
+import org.viche.survey.SurveyStatus;
 
 /** A survey as the console lists it: its state, how many responses count, how many are held. */
 public record SurveyRow(String slug, String title, String status, boolean demo, long counted, long held,
@@ -39,7 +40,8 @@ public record SurveyRow(String slug, String title, String status, boolean demo, 
         return "OPEN".equals(status);
     }
 
-    public String statusKey() {
-        return "admin.status." + status;
+    /** The status as {@code {console:admin_status(s.state)}} labels it. */
+    public SurveyStatus state() {
+        return SurveyStatus.valueOf(status);
     }
 }

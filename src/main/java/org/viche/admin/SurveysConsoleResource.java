@@ -20,9 +20,8 @@ import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveySnapshot;
 import org.viche.web.FormPage;
 import org.viche.web.FormPageBuilder;
-import org.viche.web.MessageCatalog;
-import org.viche.web.Messages;
 import org.viche.web.Page;
+import org.viche.web.PageTexts;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -41,8 +40,6 @@ public class SurveysConsoleResource {
     @Inject
     FormPageBuilder forms;
 
-    @Inject
-    MessageCatalog catalog;
 
     /** One language link of the preview: the citizen form as a reader of that language sees it. */
     public record PreviewLanguage(String code, String href, boolean current) {
@@ -50,25 +47,27 @@ public class SurveysConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Page page, Messages msg, Nav nav, List<SurveyRow> surveys);
+        static native TemplateInstance list(Page page, Nav nav, List<SurveyRow> surveys);
 
-        static native TemplateInstance edit(Page page, Messages msg, Nav nav, SurveyRow survey, String definition,
+        static native TemplateInstance edit(Page page, Nav nav, SurveyRow survey, String definition,
                 List<FieldError> errors);
 
-        static native TemplateInstance detail(Page page, Messages msg, Nav nav, SurveyRow survey, boolean tokenAccess);
+        static native TemplateInstance detail(Page page, Nav nav, SurveyRow survey, boolean tokenAccess);
 
-        static native TemplateInstance confirm(Page page, Messages msg, Nav nav, SurveyRow survey, String action, String keys);
+        static native TemplateInstance confirm(Page page, Nav nav, SurveyRow survey, String action, Confirmation confirm);
 
-        static native TemplateInstance preview(Page page, Messages msg, Nav nav, SurveyRow survey, Messages form,
-                FormPage preview, List<PreviewLanguage> languages);
+        static native TemplateInstance preview(Page page, Nav nav, SurveyRow survey, String shown, String frame,
+                List<PreviewLanguage> languages);
+
+        static native TemplateInstance previewForm(FormPage preview);
     }
 
     @GET
     @Operation(hidden = true)
     public Response list() {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
-        return pages.render(200, Templates.list(pages.page(msg, msg.get("admin.surveys.title")), msg, nav,
+        return pages.render(200, Templates.list(pages.page(msg, msg.admin_surveys_title()), nav,
                 surveys.rows(msg.language())));
     }
 
@@ -76,35 +75,34 @@ public class SurveysConsoleResource {
     @Path("/new")
     @Operation(hidden = true)
     public Response newSurvey(@QueryParam("from") String from) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         String definition = "demo".equals(from) ? surveys.demoTemplate() : "";
-        return pages.render(200, Templates.edit(pages.page(msg, msg.get("admin.new.title")), msg, nav, null, definition, List.of()));
+        return pages.render(200, Templates.edit(pages.page(msg, msg.admin_new_title()), nav, null, definition, List.of()));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response create(@FormParam("definition") String definition) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         ConsoleSurveys.Outcome outcome = surveys.create(definition);
         if (outcome.ok()) {
             return pages.redirect(msg, "/admin/surveys/" + outcome.survey().slug());
         }
-        return pages.render(422, Templates.edit(pages.page(msg, msg.format("admin.errors.title", msg.get("admin.new.title"))),
-                msg, nav, null, definition, outcome.errors()));
+        return pages.render(422, Templates.edit(pages.page(msg, msg.admin_errors_title(msg.admin_new_title())), nav, null, definition, outcome.errors()));
     }
 
     @GET
     @Path("/{slug}")
     @Operation(hidden = true)
     public Response detail(@PathParam("slug") String slug) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         SurveySnapshot s = surveys.get(slug);
         SurveyRow row = surveys.row(s, msg.language());
-        return pages.render(200, Templates.detail(pages.page(msg, row.title()), msg, nav, row,
+        return pages.render(200, Templates.detail(pages.page(msg, row.title()), nav, row,
                 s.definition().accessMode() == SurveyDefinition.AccessMode.TOKEN));
     }
 
@@ -112,10 +110,10 @@ public class SurveysConsoleResource {
     @Path("/{slug}/edit")
     @Operation(hidden = true)
     public Response editPage(@PathParam("slug") String slug) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         SurveySnapshot s = surveys.get(slug);
-        return pages.render(200, Templates.edit(pages.page(msg, msg.get("admin.edit.title")), msg, nav,
+        return pages.render(200, Templates.edit(pages.page(msg, msg.admin_edit_title()), nav,
                 surveys.row(s, msg.language()), surveys.export(s), List.of()));
     }
 
@@ -124,15 +122,14 @@ public class SurveysConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response edit(@PathParam("slug") String slug, @FormParam("definition") String definition) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         SurveySnapshot s = surveys.get(slug);
         ConsoleSurveys.Outcome outcome = surveys.replace(slug, definition);
         if (outcome.ok()) {
             return pages.redirect(msg, "/admin/surveys/" + slug);
         }
-        return pages.render(422, Templates.edit(pages.page(msg, msg.format("admin.errors.title", msg.get("admin.edit.title"))),
-                msg, nav, surveys.row(s, msg.language()), definition, outcome.errors()));
+        return pages.render(422, Templates.edit(pages.page(msg, msg.admin_errors_title(msg.admin_edit_title())), nav, surveys.row(s, msg.language()), definition, outcome.errors()));
     }
 
     /** Open and close ask first, saying what becomes fixed; the POST does it. */
@@ -140,11 +137,11 @@ public class SurveysConsoleResource {
     @Path("/{slug}/{action:open|close}")
     @Operation(hidden = true)
     public Response confirm(@PathParam("slug") String slug, @PathParam("action") String action) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         SurveyRow row = surveys.row(surveys.get(slug), msg.language());
-        return pages.render(200, Templates.confirm(pages.page(msg, msg.get("admin." + action + ".title")), msg, nav, row, action,
-                "admin." + action));
+        Confirmation confirm = Confirmation.of(action, msg);
+        return pages.render(200, Templates.confirm(pages.page(msg, confirm.title()), nav, row, action, confirm));
     }
 
     @POST
@@ -152,7 +149,7 @@ public class SurveysConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response openOrClose(@PathParam("slug") String slug, @PathParam("action") String action) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         pages.admin();
         if (action.equals("open")) {
             surveys.open(slug);
@@ -178,17 +175,18 @@ public class SurveysConsoleResource {
     @Path("/{slug}/preview")
     @Operation(hidden = true)
     public Response preview(@PathParam("slug") String slug, @QueryParam("in") String in) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         SurveySnapshot s = surveys.get(slug);
         List<String> offered = s.definition().effectiveLanguages().stream()
                 .filter(SurveyDefinition.SUPPORTED_LANGUAGES::contains).distinct().toList();
         String shown = in != null && offered.contains(in) ? in : offered.isEmpty() ? msg.language() : offered.get(0);
-        Messages form = catalog.of(shown);
         List<PreviewLanguage> languages = offered.stream()
                 .map(code -> new PreviewLanguage(code, nav.href("/admin/surveys/" + slug + "/preview?in=" + code), code.equals(shown)))
                 .toList();
-        return pages.render(200, Templates.preview(pages.page(msg, msg.get("admin.preview.title")), msg, nav,
-                surveys.row(s, msg.language()), form, forms.blank(s, form), languages));
+        // The form speaks the previewed language, the console around it the reader's.
+        String frame = PageTexts.in(shown, Templates.previewForm(forms.blank(s, PageTexts.of(shown)))).render();
+        return pages.render(200, Templates.preview(pages.page(msg, msg.admin_preview_title()), nav,
+                surveys.row(s, msg.language()), shown, frame, languages));
     }
 }

@@ -23,7 +23,6 @@ import org.viche.error.ApiException;
 import org.viche.error.FieldError;
 import org.viche.security.ApiToken;
 import org.viche.security.TokenService;
-import org.viche.web.Messages;
 import org.viche.web.Page;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -55,8 +54,8 @@ public class TokensConsoleResource {
                     SurveyRow.when(t.expiresAt), SurveyRow.when(t.revokedAt));
         }
 
-        public String roleKey() {
-            return "admin.role." + role;
+        public ConsoleRole consoleRole() {
+            return ConsoleRole.of(role);
         }
     }
 
@@ -69,16 +68,16 @@ public class TokensConsoleResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Page page, Messages msg, Nav nav, List<TokenRow> tokens, List<SurveyRow> surveys,
+        static native TemplateInstance list(Page page, Nav nav, List<TokenRow> tokens, List<SurveyRow> surveys,
                 Draft draft, List<FieldError> errors);
 
-        static native TemplateInstance issued(Page page, Messages msg, Nav nav, TokenRow token, String secret);
+        static native TemplateInstance issued(Page page, Nav nav, TokenRow token, String secret);
     }
 
     @GET
     @Operation(hidden = true)
     public Response list() {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "tokens");
         return listPage(msg, nav, 200, new Draft("", "partner", List.of(), ""), List.of());
     }
@@ -88,7 +87,7 @@ public class TokensConsoleResource {
     @Operation(hidden = true)
     public Response issue(@FormParam("name") String name, @FormParam("role") String role,
             @FormParam("surveys") List<String> scope, @FormParam("expires") String expires) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "tokens");
         Draft draft = new Draft(name, role, scope == null ? List.of() : scope, expires);
         OffsetDateTime expiresAt;
@@ -104,7 +103,7 @@ public class TokensConsoleResource {
         } catch (ApiException e) {
             return listPage(msg, nav, 422, draft, e.errors());
         }
-        return pages.render(201, Templates.issued(pages.page(msg, msg.get("admin.tokens.issued.title")), msg, nav,
+        return pages.render(201, Templates.issued(pages.page(msg, msg.admin_tokens_issued_title()), nav,
                 TokenRow.of(issued.token()), issued.secret()));
     }
 
@@ -113,7 +112,7 @@ public class TokensConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response revoke(@PathParam("id") String id) {
-        Messages msg = pages.msg();
+        ConsoleMessages msg = pages.msg();
         pages.admin();
         UUID uuid;
         try {
@@ -125,9 +124,9 @@ public class TokensConsoleResource {
         return pages.redirect(msg, "/admin/tokens");
     }
 
-    private Response listPage(Messages msg, Nav nav, int status, Draft draft, List<FieldError> errors) {
-        String title = errors.isEmpty() ? msg.get("admin.tokens.title") : msg.format("admin.errors.title", msg.get("admin.tokens.title"));
-        return pages.render(status, Templates.list(pages.page(msg, title), msg, nav,
+    private Response listPage(ConsoleMessages msg, Nav nav, int status, Draft draft, List<FieldError> errors) {
+        String title = errors.isEmpty() ? msg.admin_tokens_title() : msg.admin_errors_title(msg.admin_tokens_title());
+        return pages.render(status, Templates.list(pages.page(msg, title), nav,
                 tokens.list().stream().map(TokenRow::of).toList(), surveys.rows(msg.language()), draft, errors));
     }
 }

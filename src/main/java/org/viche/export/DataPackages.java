@@ -19,7 +19,8 @@ import org.viche.results.ResultsView.WeightingTarget;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveyDefinition.Methodology;
 import org.viche.survey.SurveySnapshot;
-import org.viche.web.Messages;
+import org.viche.web.PageMessages;
+import org.viche.web.PageTexts;
 
 /**
  * Writes a survey's data package: both CSVs with their schemas (the microdata's taken from the
@@ -95,7 +96,7 @@ final class DataPackages {
             String language) {
         SurveyDefinition definition = survey.definition();
         Methodology m = definition.methodology() == null ? Methodology.NONE : definition.methodology();
-        Messages msg = Messages.of(language);
+        PageMessages msg = PageTexts.of(language);
         StringBuilder text = new StringBuilder();
         String about = text(definition.description(), language);
         if (!about.isEmpty()) {

@@ -258,7 +258,10 @@ public final class ResultsCalculator {
         List<ValueCount> distribution = new ArrayList<>();
         for (int v = q.min(); v <= q.max(); v++) {
             String bucket = TallyBuckets.VALUE + v;
-            distribution.add(new ValueCount(v, c.counts().get(bucket), c.share(bucket)));
+            Double share = c.share(bucket);
+            // over the same base as the share, as a single choice option's interval
+            distribution.add(new ValueCount(v, c.counts().get(bucket), share,
+                    share == null ? null : Wilson.interval(share, c.base())));
         }
         long n = c.base();
         if (n == 0) {

@@ -60,8 +60,7 @@ public final class ResultsCsv {
             }
         } else if (cell.distribution() != null) {
             for (ValueCount v : cell.distribution()) {
-                double[] ci = v.share() == null ? null : Wilson.interval(v.share(), cell.n());
-                csv.printRecord(q.key(), region, v.value(), v.count(), num(v.share()), low(ci), high(ci), "false");
+                csv.printRecord(q.key(), region, v.value(), v.count(), num(v.share()), low(v.ci95()), high(v.ci95()), "false");
             }
         } else {
             csv.printRecord(q.key(), region, "", cell.n(), "", "", "", "false");

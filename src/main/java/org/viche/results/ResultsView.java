@@ -93,7 +93,9 @@ public record ResultsView(String survey, Long responses, boolean responsesSuppre
         }
     }
 
-    public record ValueCount(int value, long count, Double share) {
+    /** One scale value: its count, its share of those who answered and that share's Wilson 95% interval. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ValueCount(int value, long count, Double share, double[] ci95) {
     }
 
     public record PositionCount(int position, long count, Double share) {

@@ -17,7 +17,7 @@ final class ErrorTexts {
 
     /**
      * Every code a form page can be shown: those of the answer validator and the response
-     * service, plus the form's own. MessageBundlesTest checks each has a text in every language
+     * service, plus the form's own. MessageFilesTest checks each has a text in every language
      * and that the validator emits no code missing here.
      */
     static final List<String> TRANSLATED_CODES = List.of(
@@ -26,13 +26,13 @@ final class ErrorTexts {
             "unknownQuestion", "unknownRegion", "unknownLanguage",
             "duplicateRank", "invalidRank", "invitationRequired", "invitationInvalid", "invitationMalformed", "formRefused");
 
-    private final Messages msg;
+    private final PageMessages msg;
     private final SurveyDefinition survey;
     private final Map<String, Integer> numbers;
     private final String lang;
     private final String fallback;
 
-    ErrorTexts(Messages msg, SurveyDefinition survey, Map<String, Integer> numbers, String fallbackLanguage) {
+    ErrorTexts(PageMessages msg, SurveyDefinition survey, Map<String, Integer> numbers, String fallbackLanguage) {
         this.msg = msg;
         this.survey = survey;
         this.numbers = numbers;
@@ -42,29 +42,57 @@ final class ErrorTexts {
 
     String describe(FieldError error) {
         String code = error.code();
-        String key = keyFor(error.field(), code);
         Question q = questionOf(error.field());
-        if (q == null) {
-            return msg.get(key);
+        if (q != null) {
+            switch (code) {
+                case "tooManyChoices":
+                    return msg.error_tooManyChoices(q.effectiveMaxChoices());
+                case "outOfScale":
+                    return msg.error_outOfScale(q.min(), q.max());
+                case "notAnInteger":
+                    return msg.error_notAnInteger(q.min(), q.max());
+                case "tooLong":
+                    return msg.error_tooLong(q.effectiveMaxLength());
+                case "invalidRank":
+                    return msg.error_invalidRank(q.optionList().size());
+                case "hiddenQuestion":
+                    return hidden(q);
+                default:
+                    break;
+            }
         }
-        return switch (code) {
-            case "tooManyChoices" -> msg.format(key, q.effectiveMaxChoices());
-            case "outOfScale", "notAnInteger" -> msg.format(key, q.min(), q.max());
-            case "tooLong" -> msg.format(key, q.effectiveMaxLength());
-            case "invalidRank" -> msg.format(key, q.optionList().size());
-            case "hiddenQuestion" -> hidden(key, q);
-            default -> msg.get(key);
-        };
+        if ("required".equals(code) && FormFields.REGION.equals(error.field())) {
+            return msg.error_region_required();
+        }
+        if ("required".equals(code) && FormFields.INVITATION.equals(error.field())) {
+            return msg.error_invitation_required();
+        }
+        String text = plain(code, msg);
+        return text != null ? text : msg.error_generic();
     }
 
-    /** A field-specific text ({@code error.region.required}) wins over the general one. */
-    private String keyFor(String field, String code) {
-        String specific = "error." + field + "." + code;
-        if ((FormFields.REGION.equals(field) || FormFields.INVITATION.equals(field)) && msg.has(specific)) {
-            return specific;
-        }
-        String general = "error." + code;
-        return msg.has(general) ? general : "error.generic";
+    /** The text of a code that needs no question's limits; null for a code the pages do not know. */
+    static String plain(String code, PageMessages msg) {
+        return switch (code) {
+            case "required" -> msg.error_required();
+            case "notAnObject" -> msg.error_notAnObject();
+            case "notAnOption" -> msg.error_notAnOption();
+            case "notAList" -> msg.error_notAList();
+            case "duplicateOption" -> msg.error_duplicateOption();
+            case "notText" -> msg.error_notText();
+            case "invalidCharacter" -> msg.error_invalidCharacter();
+            case "unknownQuestion" -> msg.error_unknownQuestion();
+            case "unknownRegion" -> msg.error_unknownRegion();
+            case "unknownLanguage" -> msg.error_unknownLanguage();
+            case "duplicateRank" -> msg.error_duplicateRank();
+            case "invitationRequired" -> msg.error_invitationRequired();
+            case "invitationInvalid" -> msg.error_invitationInvalid();
+            case "invitationMalformed" -> msg.error_invitationMalformed();
+            case "formRefused" -> msg.error_formRefused();
+            // Without their question these say what is wrong, not the limits.
+            case "tooManyChoices", "outOfScale", "notAnInteger", "tooLong", "invalidRank", "hiddenQuestion" -> msg.error_generic();
+            default -> null;
+        };
     }
 
     private Question questionOf(String field) {
@@ -74,22 +102,22 @@ final class ErrorTexts {
         return survey.question(field.substring(FormFields.ANSWERS.length())).orElse(null);
     }
 
-    private String hidden(String key, Question q) {
+    private String hidden(Question q) {
         if (q.showIf() == null) {
-            return msg.get("error.generic");
+            return msg.error_generic();
         }
         Question controlling = survey.question(q.showIf().question()).orElse(null);
         if (controlling == null) {
-            return msg.get("error.generic");
+            return msg.error_generic();
         }
-        return msg.format(key, numbers.getOrDefault(controlling.key(), 0), optionList(controlling, q.showIf().anyOf()));
+        return msg.error_hiddenQuestion(numbers.getOrDefault(controlling.key(), 0), optionList(controlling, q.showIf().anyOf()));
     }
 
     /** “A”, “B” or “C” — the options that make a conditional question apply. */
     String optionList(Question q, List<String> optionKeys) {
         return optionKeys.stream()
                 .map(k -> q.option(k).map(o -> TextExtensions.localized(o.text(), lang, fallback)).orElse(k))
-                .map(text -> msg.format("quote", text))
-                .collect(Collectors.joining(msg.get("list.or")));
+                .map(text -> msg.quote(text))
+                .collect(Collectors.joining(" " + msg.list_or() + " "));
     }
 }

@@ -24,13 +24,14 @@ public record FormPage(SurveyHead survey, String action, QuestionField region, Q
     }
 
     /**
-     * One question (or the region / invitation field). {@code widget} is {@code choices}
-     * (radios or checkboxes), {@code ranking}, {@code text} (a textarea), {@code select} or
-     * {@code input}; only the lists that widget uses are filled.
+     * One question (or the region / invitation field). {@code widget} names the tag that draws
+     * it: {@code choice} (radios), {@code multiple} (checkboxes), {@code scale}, {@code ranking},
+     * {@code text} (a textarea), {@code region} (a list) or {@code invitation} (a text input);
+     * only the lists that widget uses are filled.
      */
     public record QuestionField(String widget, String id, String name, String number, String legend,
             boolean required, boolean htmlRequired, List<String> hints, String hintId, List<String> errors,
-            String errorId, String describedBy, String firstInputId, String inputType, boolean inline,
+            String errorId, String describedBy, String firstInputId,
             List<Choice> choices, List<RankRow> ranks, List<SelectOption> options, String value, Integer maxLength) {
 
         public boolean invalid() {
@@ -38,7 +39,7 @@ public record FormPage(SurveyHead survey, String action, QuestionField region, Q
         }
 
         public boolean grouped() {
-            return !widget.equals("select") && !widget.equals("input");
+            return !widget.equals("region") && !widget.equals("invitation");
         }
 
         /**

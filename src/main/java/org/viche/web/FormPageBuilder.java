@@ -41,11 +41,11 @@ public class FormPageBuilder {
     @Inject
     RegionCatalog regions;
 
-    public FormPage blank(SurveySnapshot survey, Messages msg) {
+    public FormPage blank(SurveySnapshot survey, PageMessages msg) {
         return build(survey, msg, new MultivaluedHashMap<>(), List.of());
     }
 
-    FormPage build(SurveySnapshot survey, Messages msg, MultivaluedMap<String, String> submitted, List<FieldError> errors) {
+    FormPage build(SurveySnapshot survey, PageMessages msg, MultivaluedMap<String, String> submitted, List<FieldError> errors) {
         SurveyDefinition d = survey.definition();
         String lang = msg.language();
         Map<String, Integer> numbers = new HashMap<>();
@@ -62,12 +62,12 @@ public class FormPageBuilder {
 
         List<SummaryItem> summary = new ArrayList<>();
         Set<String> shown = new LinkedHashSet<>();
-        addToSummary(summary, shown, region, msg.get("form.summary.region"), messages);
+        addToSummary(summary, shown, region, msg.form_summary_region(), messages);
         if (invitation != null) {
-            addToSummary(summary, shown, invitation, msg.get("form.summary.invitation"), messages);
+            addToSummary(summary, shown, invitation, msg.form_summary_invitation(), messages);
         }
         for (QuestionField q : questions) {
-            addToSummary(summary, shown, q, msg.format("form.summary.question", q.number()), messages);
+            addToSummary(summary, shown, q, msg.form_summary_question(q.number()), messages);
         }
         messages.forEach((field, list) -> {
             if (!shown.contains(field)) {
@@ -104,14 +104,14 @@ public class FormPageBuilder {
     /** One form being built: the survey, the page language and what was submitted. */
     private final class Form {
         private final SurveySnapshot survey;
-        private final Messages msg;
+        private final PageMessages msg;
         private final String lang;
         private final MultivaluedMap<String, String> submitted;
         private final Map<String, List<String>> messages;
         private final Map<String, Integer> numbers;
         private final ErrorTexts texts;
 
-        Form(SurveySnapshot survey, Messages msg, String lang, MultivaluedMap<String, String> submitted,
+        Form(SurveySnapshot survey, PageMessages msg, String lang, MultivaluedMap<String, String> submitted,
                 Map<String, List<String>> messages, Map<String, Integer> numbers, ErrorTexts texts) {
             this.survey = survey;
             this.msg = msg;
@@ -124,9 +124,9 @@ public class FormPageBuilder {
 
         QuestionField region() {
             String chosen = FormAnswers.field(submitted, FormFields.REGION);
-            Collator collator = Collator.getInstance(msg.locale());
+            Collator collator = Collator.getInstance(PageTexts.locale(msg));
             List<SelectOption> options = new ArrayList<>();
-            options.add(new SelectOption("", msg.get("form.region.choose"), chosen == null));
+            options.add(new SelectOption("", msg.form_region_choose(), chosen == null));
             List<Region> offered = regions.scheme(survey.definition().regionScheme())
                     .map(scheme -> scheme.regions().stream().filter(r -> survey.regionCodes().contains(r.code())).toList())
                     .orElse(List.of());
@@ -135,19 +135,19 @@ public class FormPageBuilder {
             Stream.concat(offered.stream().filter(Region::isPlace).sorted(Comparator.comparing((Region r) -> r.name(lang), collator)),
                     offered.stream().filter(r -> !r.isPlace()))
                     .forEach(r -> options.add(new SelectOption(r.code(), r.name(lang), r.code().equals(chosen))));
-            List<String> hints = new ArrayList<>(List.of(msg.get("form.region.hint")));
+            List<String> hints = new ArrayList<>(List.of(msg.form_region_hint()));
             if (offered.stream().anyMatch(r -> !r.isPlace())) {
-                hints.add(msg.get("form.region.notPlaces"));
+                hints.add(msg.form_region_notPlaces());
             }
-            return field("select", FormFields.REGION, FormFields.REGION, "", msg.get("form.region.label"), true, true,
-                    hints, FormFields.REGION, null, false,
+            return field("region", FormFields.REGION, FormFields.REGION, "", msg.form_region_label(), true, true,
+                    hints, FormFields.REGION,
                     List.of(), List.of(), options, null, null);
         }
 
         QuestionField invitation() {
             String value = submitted.getFirst(FormFields.INVITATION);
-            return field("input", FormFields.INVITATION, FormFields.INVITATION, "", msg.get("form.invitation.label"),
-                    true, true, List.of(msg.get("form.invitation.hint")), FormFields.INVITATION, null, false,
+            return field("invitation", FormFields.INVITATION, FormFields.INVITATION, "", msg.form_invitation_label(),
+                    true, true, List.of(msg.form_invitation_hint()), FormFields.INVITATION,
                     List.of(), List.of(), List.of(), value == null ? "" : value, 100);
         }
 
@@ -157,29 +157,28 @@ public class FormPageBuilder {
             boolean htmlRequired = q.isRequired() && q.showIf() == null;
             List<String> hints = hints(q);
             return switch (q.questionType()) {
-                case SINGLE_CHOICE -> field("choices", FormFields.id(q), FormFields.name(q), number, legend,
-                        q.isRequired(), htmlRequired, hints, null, "radio", false,
+                case SINGLE_CHOICE -> field("choice", FormFields.id(q), FormFields.name(q), number, legend,
+                        q.isRequired(), htmlRequired, hints, null,
                         withNoAnswer(q, optionChoices(q)), List.of(), List.of(), null, null);
-                case MULTIPLE_CHOICE -> field("choices", FormFields.id(q), FormFields.name(q), number, legend,
-                        q.isRequired(), false, hints, null, "checkbox", false,
+                case MULTIPLE_CHOICE -> field("multiple", FormFields.id(q), FormFields.name(q), number, legend,
+                        q.isRequired(), false, hints, null,
                         optionChoices(q), List.of(), List.of(), null, null);
-                case SCALE -> field("choices", FormFields.id(q), FormFields.name(q), number, legend,
-                        q.isRequired(), htmlRequired, hints, null, "radio", true,
+                case SCALE -> field("scale", FormFields.id(q), FormFields.name(q), number, legend,
+                        q.isRequired(), htmlRequired, hints, null,
                         withNoAnswer(q, scaleChoices(q)), List.of(), List.of(), null, null);
                 case RANKING -> field("ranking", FormFields.id(q), FormFields.name(q), number, legend,
-                        q.isRequired(), false, hints, null, null, false,
+                        q.isRequired(), false, hints, null,
                         List.of(), rankRows(q), List.of(), null, null);
                 case TEXT -> field("text", FormFields.id(q), FormFields.name(q), number, legend,
-                        q.isRequired(), htmlRequired, hints, FormFields.id(q) + "-text", null, false,
+                        q.isRequired(), htmlRequired, hints, FormFields.id(q) + "-text",
                         List.of(), List.of(), List.of(), textValue(q), q.effectiveMaxLength());
             };
         }
 
         /** Assembles a field and the ids that tie its hint and error to it for assistive technology. */
         private QuestionField field(String widget, String id, String name, String number, String legend,
-                boolean required, boolean htmlRequired, List<String> hints, String controlId, String inputType,
-                boolean inline, List<Choice> choices, List<RankRow> ranks, List<SelectOption> options,
-                String value, Integer maxLength) {
+                boolean required, boolean htmlRequired, List<String> hints, String controlId, List<Choice> choices,
+                List<RankRow> ranks, List<SelectOption> options, String value, Integer maxLength) {
             List<String> errors = messages.getOrDefault(name, List.of());
             String hintId = hints.isEmpty() ? null : id + "-hint";
             String errorId = errors.isEmpty() ? null : id + "-error";
@@ -188,7 +187,7 @@ public class FormPageBuilder {
                     : !choices.isEmpty() ? choices.get(0).id()
                     : !ranks.isEmpty() ? ranks.get(0).id() : id;
             return new QuestionField(widget, id, name, number, legend, required, htmlRequired, hints, hintId, errors,
-                    errorId, describedBy.isEmpty() ? null : describedBy, firstInput, inputType, inline,
+                    errorId, describedBy.isEmpty() ? null : describedBy, firstInput,
                     choices, ranks, options, value, maxLength);
         }
 
@@ -199,15 +198,15 @@ public class FormPageBuilder {
             }
             if (q.showIf() != null) {
                 survey.definition().question(q.showIf().question()).ifPresent(controlling -> hints.add(
-                        msg.format("form.hint.showIf", numbers.get(controlling.key()),
+                        msg.form_hint_showIf(numbers.get(controlling.key()),
                                 texts.optionList(controlling, q.showIf().anyOf()))));
             }
             switch (q.questionType()) {
                 case MULTIPLE_CHOICE -> hints.add(q.effectiveMaxChoices() < q.optionList().size()
-                        ? msg.format("form.hint.maxChoices", q.effectiveMaxChoices())
-                        : msg.get("form.hint.anyChoices"));
-                case RANKING -> hints.add(msg.format("form.hint.ranking", q.optionList().size()));
-                case TEXT -> hints.add(msg.format("form.hint.maxLength", q.effectiveMaxLength()));
+                        ? msg.form_hint_maxChoices(q.effectiveMaxChoices())
+                        : msg.form_hint_anyChoices());
+                case RANKING -> hints.add(msg.form_hint_ranking(q.optionList().size()));
+                case TEXT -> hints.add(msg.form_hint_maxLength(q.effectiveMaxLength()));
                 default -> {
                 }
             }
@@ -239,7 +238,7 @@ public class FormPageBuilder {
             }
             List<Choice> all = new ArrayList<>(choices);
             List<String> raw = submitted.getOrDefault(FormFields.name(q), List.of());
-            all.add(new Choice(FormFields.inputId(q, ""), "", msg.get("form.noAnswer"), null, raw.contains("")));
+            all.add(new Choice(FormFields.inputId(q, ""), "", msg.form_noAnswer(), null, raw.contains("")));
             return all;
         }
 
@@ -250,7 +249,7 @@ public class FormPageBuilder {
                 String name = FormFields.rankName(q, o);
                 String chosen = submitted.getFirst(name);
                 List<SelectOption> positions = new ArrayList<>();
-                positions.add(new SelectOption("", msg.get("form.rank.none"), chosen == null || chosen.isBlank()));
+                positions.add(new SelectOption("", msg.form_rank_none(), chosen == null || chosen.isBlank()));
                 for (int p = 1; p <= size; p++) {
                     String value = String.valueOf(p);
                     positions.add(new SelectOption(value, value, value.equals(chosen)));

@@ -32,12 +32,10 @@ public class HomeResource {
     @Inject
     LanguageResolver languages;
 
-    @Inject
-    MessageCatalog messages;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(Page page, Messages msg, List<SurveyCard> surveys);
+        static native TemplateInstance home(Page page, List<SurveyCard> surveys);
     }
 
     /** One listed survey; texts stay multilingual maps, picked in the template with {@code localized}. */
@@ -55,9 +53,9 @@ public class HomeResource {
     @GET
     @Operation(hidden = true)
     public Response home(@QueryParam("lang") String lang, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        Messages msg = messages.of(languages.forSite(lang, acceptLanguage));
+        PageMessages msg = PageTexts.of(languages.forSite(lang, acceptLanguage));
         List<SurveyCard> cards = surveys.listOpen().stream().map(s -> SurveyCard.of(s, msg.language())).toList();
-        Page page = Page.of(msg.language(), msg.get("home.title"), "/", Map.of(), SurveyDefinition.SUPPORTED_LANGUAGES);
-        return HtmlResponses.page(200, Templates.home(page, msg, cards));
+        Page page = Page.of(msg.language(), msg.home_title(), "/", Map.of(), SurveyDefinition.SUPPORTED_LANGUAGES);
+        return HtmlResponses.page(200, PageTexts.in(msg.language(), Templates.home(page, cards)));
     }
 }

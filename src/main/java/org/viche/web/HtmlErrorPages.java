@@ -30,8 +30,6 @@ class HtmlErrorPages implements ErrorResponses.ErrorPageRenderer {
     @Inject
     LanguageResolver languages;
 
-    @Inject
-    MessageCatalog messages;
 
     /** What an error page says: the status, a title, an explanation, and a way back. */
     public record ErrorView(int status, String title, String text) {
@@ -39,7 +37,7 @@ class HtmlErrorPages implements ErrorResponses.ErrorPageRenderer {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance error(Page page, Messages msg, ErrorView error);
+        static native TemplateInstance error(Page page, ErrorView error);
     }
 
     /** Paths safe to echo into the language links; anything else (e.g. {@code //host}) links home. */
@@ -55,11 +53,26 @@ class HtmlErrorPages implements ErrorResponses.ErrorPageRenderer {
         String lang = rc == null ? LanguageResolver.DEFAULT
                 : languages.forSite(rc.request().getParam("lang"), rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         String path = rc != null && PLAIN_PATH.matcher(rc.normalizedPath()).matches() ? rc.normalizedPath() : "/";
-        Messages msg = messages.of(lang);
-        String key = msg.has("errorpage.title." + status) ? String.valueOf(status) : status >= 500 ? "500" : "4xx";
-        ErrorView view = new ErrorView(status, msg.get("errorpage.title." + key), msg.get("errorpage.text." + key));
+        PageMessages msg = PageTexts.of(lang);
+        ErrorView view = view(status, msg);
         Page page = Page.of(msg.language(), view.title(), path, Map.of(), SurveyDefinition.SUPPORTED_LANGUAGES);
-        return Templates.error(page, msg, view).render();
+        return PageTexts.in(msg.language(), Templates.error(page, view)).render();
+    }
+
+    /** The statuses a page explains on its own; any other 4xx shares one text, any 5xx the 500 one. */
+    static ErrorView view(int status, PageMessages msg) {
+        return switch (status) {
+            case 400 -> new ErrorView(status, msg.errorpage_title_400(), msg.errorpage_text_400());
+            case 403 -> new ErrorView(status, msg.errorpage_title_403(), msg.errorpage_text_403());
+            case 404 -> new ErrorView(status, msg.errorpage_title_404(), msg.errorpage_text_404());
+            case 405 -> new ErrorView(status, msg.errorpage_title_405(), msg.errorpage_text_405());
+            case 409 -> new ErrorView(status, msg.errorpage_title_409(), msg.errorpage_text_409());
+            case 413 -> new ErrorView(status, msg.errorpage_title_413(), msg.errorpage_text_413());
+            case 415 -> new ErrorView(status, msg.errorpage_title_415(), msg.errorpage_text_415());
+            case 429 -> new ErrorView(status, msg.errorpage_title_429(), msg.errorpage_text_429());
+            default -> status >= 500 ? new ErrorView(status, msg.errorpage_title_500(), msg.errorpage_text_500())
+                    : new ErrorView(status, msg.errorpage_title_4xx(), msg.errorpage_text_4xx());
+        };
     }
 
     private RoutingContext currentRequest() {

@@ -12,17 +12,17 @@ final class Numbers {
 
     static final String MISSING = "—";
 
-    private final Messages msg;
+    private final PageMessages msg;
     private final Locale locale;
 
-    Numbers(Messages msg) {
+    Numbers(PageMessages msg) {
         this.msg = msg;
-        this.locale = msg.locale();
+        this.locale = PageTexts.locale(msg);
     }
 
     /** 0.3245 → "32,5 %" (uk) or "32.5%" (en). */
     String percent(Double share) {
-        return share == null ? MISSING : msg.format("number.percent", decimal(share * 100, 1));
+        return share == null ? MISSING : msg.number_percent(decimal(share * 100, 1));
     }
 
     /** A 95% interval as percentages without the unit: "28,1–36,9". */

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +45,7 @@ class ResultsPageBuilder {
     @Inject
     RegionCatalog regions;
 
-    ResultsPage build(SurveySnapshot survey, ResultsView view, Messages msg) {
+    ResultsPage build(SurveySnapshot survey, ResultsView view, PageMessages msg) {
         Layout layout = new Layout(survey, msg, view.minCellSize());
         layout.perturbed = view.perturbation() != null && view.perturbation().applied();
         List<QuestionBlock> blocks = new ArrayList<>();
@@ -57,16 +56,16 @@ class ResultsPageBuilder {
             view.questions().stream().filter(r -> r.key().equals(q.key())).findFirst()
                     .ifPresent(r -> blocks.add(layout.question(q, number, r)));
         }
-        String responses = view.responses() == null ? msg.format("results.responsesHidden", view.minCellSize())
-                : msg.format("results.responses", layout.numbers.integer(view.responses()));
+        String responses = view.responses() == null ? msg.results_responsesHidden(view.minCellSize())
+                : msg.results_responses(layout.numbers.integer(view.responses()));
         return new ResultsPage(SurveyHead.of(survey, msg.language()), true, responses,
-                view.generatedAt() == null ? null : Times.inWords(view.generatedAt(), msg.locale()),
+                view.generatedAt() == null ? null : Times.inWords(view.generatedAt(), PageTexts.locale(msg)),
                 blocks, layout.methodology(view), csv(survey), json(survey), Page.href("/s/" + survey.slug(), msg.language()),
                 DisclosureTexts.codebookPath(survey));
     }
 
     /** For a survey whose author publishes results only after it closes (results.visibility = AFTER_CLOSE). */
-    ResultsPage withheld(SurveySnapshot survey, Messages msg) {
+    ResultsPage withheld(SurveySnapshot survey, PageMessages msg) {
         Layout layout = new Layout(survey, msg, survey.definition().minCellSize());
         return new ResultsPage(SurveyHead.of(survey, msg.language()), false, null, null, List.of(),
                 layout.methodology(null), null, null, Page.href("/s/" + survey.slug(), msg.language()),
@@ -84,7 +83,7 @@ class ResultsPageBuilder {
     /** The page being laid out: one survey, one language. */
     private final class Layout {
         private final SurveySnapshot survey;
-        private final Messages msg;
+        private final PageMessages msg;
         private final Numbers numbers;
         private final int minCellSize;
         private final Map<String, Region> regionsByCode;
@@ -92,13 +91,13 @@ class ResultsPageBuilder {
         /** Public counts are perturbed: every table says so. */
         private boolean perturbed;
 
-        Layout(SurveySnapshot survey, Messages msg, int minCellSize) {
+        Layout(SurveySnapshot survey, PageMessages msg, int minCellSize) {
             this.survey = survey;
             this.msg = msg;
             this.numbers = new Numbers(msg);
             this.minCellSize = minCellSize;
             this.regionsByCode = regions.scheme(survey.definition().regionScheme()).map(RegionScheme::byCode).orElse(Map.of());
-            Collator collator = Collator.getInstance(msg.locale());
+            Collator collator = Collator.getInstance(PageTexts.locale(msg));
             // Places in the reader's alphabetical order, then the answers that are not places.
             this.byRegionName = Comparator.comparing((String code) -> !isPlace(code))
                     .thenComparing(this::regionName, collator);
@@ -110,25 +109,25 @@ class ResultsPageBuilder {
             List<String> notes = notes(q);
             if (!overall.suppressed() && (overall.n() == null || overall.n() == 0)) {
                 return new QuestionBlock(String.valueOf(number), q.key(), text,
-                        msg.get(survey.isOpen() ? "results.noAnswers" : "results.noAnswers.closed"), null, null,
+                        survey.isOpen() ? msg.results_noAnswers() : msg.results_noAnswers_closed(), null, null,
                         List.of(), null, null, null);
             }
             if (q.questionType() == QuestionType.TEXT && !overall.suppressed()) {
-                notes.add(0, msg.format("results.answeredBy", numbers.integer(overall.n())));
+                notes.add(0, msg.results_answeredBy(numbers.integer(overall.n())));
             }
             if (perturbed) {
-                notes.add(msg.get("results.perturbed"));
+                notes.add(msg.results_perturbed());
             }
             if (q.questionType() != QuestionType.TEXT && !overall.suppressed() && overall.weighted() == null) {
-                notes.add(msg.get("results.weighted.none"));
+                notes.add(msg.results_weighted_none());
             }
             if (overall.weighted() != null && overall.weighted().mean() != null) {
-                notes.add(msg.format("results.weighted.mean", numbers.decimal(overall.weighted().mean(), 2),
+                notes.add(msg.results_weighted_mean(numbers.decimal(overall.weighted().mean(), 2),
                         numbers.decimal(overall.weighted().meanSe(), 2)));
             }
             BarChart chart = overall.suppressed() ? null : chart(q, number, overall);
             List<DataRow> rows = new ArrayList<>();
-            rows.add(row(q, msg.get("results.row.all"), overall, true));
+            rows.add(row(q, msg.results_row_all(), overall, true));
             if (overall.weighted() != null && overall.weighted().options() != null) {
                 rows.add(weightedRow(q, overall.weighted()));
             }
@@ -150,12 +149,12 @@ class ResultsPageBuilder {
                 }
             }
             if (!notPlaces.isEmpty() && overall.weighted() != null) {
-                notes.add(msg.format("results.table.notPlaces", String.join(", ", notPlaces)));
+                notes.add(msg.results_table_notPlaces(String.join(", ", notPlaces)));
             }
-            DataTable table = new DataTable(msg.format("results.table.caption", number), columns(q), rows);
+            DataTable table = new DataTable(msg.results_table_caption(number), columns(q), rows);
             return new QuestionBlock(String.valueOf(number), q.key(), text, null, chart, table, notes,
-                    hidden.isEmpty() ? null : msg.format("results.hidden", String.join(", ", hidden)),
-                    empty.isEmpty() ? null : msg.format("results.noneFrom.summary", empty.size()),
+                    hidden.isEmpty() ? null : msg.results_hidden(String.join(", ", hidden)),
+                    empty.isEmpty() ? null : msg.results_noneFrom_summary(empty.size()),
                     empty.isEmpty() ? null : String.join(", ", empty));
         }
 
@@ -163,14 +162,14 @@ class ResultsPageBuilder {
             List<String> notes = new ArrayList<>();
             int m = q.optionList().size();
             switch (q.questionType()) {
-                case SINGLE_CHOICE -> notes.add(msg.get("results.cell.choice"));
+                case SINGLE_CHOICE -> notes.add(msg.results_cell_choice());
                 case MULTIPLE_CHOICE -> {
-                    notes.add(msg.get("results.cell.choice"));
-                    notes.add(msg.get("results.note.multiple"));
+                    notes.add(msg.results_cell_choice());
+                    notes.add(msg.results_note_multiple());
                 }
-                case SCALE -> notes.add(msg.get("results.cell.scale"));
-                case RANKING -> notes.add(msg.format("results.note.ranking", m, m - 1));
-                case TEXT -> notes.add(msg.get("results.note.text"));
+                case SCALE -> notes.add(msg.results_cell_scale());
+                case RANKING -> notes.add(msg.results_note_ranking(m - 1));
+                case TEXT -> notes.add(msg.results_note_text());
             }
             return notes;
         }
@@ -183,8 +182,8 @@ class ResultsPageBuilder {
                     for (int v = q.min(); v <= q.max(); v++) {
                         columns.add(scaleLabel(q, v));
                     }
-                    columns.add(msg.get("results.table.mean"));
-                    columns.add(msg.get("results.table.median"));
+                    columns.add(msg.results_table_mean());
+                    columns.add(msg.results_table_median());
                 }
                 case TEXT -> {
                 }
@@ -194,8 +193,8 @@ class ResultsPageBuilder {
 
         private DataRow row(Question q, String label, Cell cell, boolean overall) {
             if (cell.suppressed()) {
-                return new DataRow(label, null, overall, msg.format(overall ? "results.suppressed"
-                        : "results.suppressed.possiblyNone", minCellSize), List.of());
+                return new DataRow(label, null, overall, overall ? msg.results_suppressed(minCellSize)
+                        : msg.results_suppressed_possiblyNone(minCellSize), List.of());
             }
             List<DataCell> cells = new ArrayList<>();
             switch (q.questionType()) {
@@ -206,15 +205,15 @@ class ResultsPageBuilder {
                 case RANKING -> q.optionList().forEach(o -> {
                     OptionResult r = option(cell, o);
                     cells.add(r == null ? empty() : new DataCell(numbers.percent(r.firstShare()), List.of(
-                            bracketed(r.firstCi95()), msg.format("results.points", numbers.decimal(r.bordaMean(), 2)))));
+                            bracketed(r.firstCi95()), msg.results_points(numbers.decimal(r.bordaMean(), 2)))));
                 });
                 case SCALE -> {
                     List<ValueCount> distribution = cell.distribution() == null ? List.of() : cell.distribution();
                     for (int v = q.min(); v <= q.max(); v++) {
                         int value = v;
-                        Double share = distribution.stream().filter(d -> d.value() == value).map(ValueCount::share)
-                                .filter(Objects::nonNull).findFirst().orElse(null);
-                        cells.add(new DataCell(numbers.percent(share), List.of()));
+                        ValueCount vc = distribution.stream().filter(d -> d.value() == value && d.share() != null)
+                                .findFirst().orElse(null);
+                        cells.add(vc == null ? empty() : new DataCell(numbers.percent(vc.share()), List.of(bracketed(vc.ci95()))));
                     }
                     cells.add(new DataCell(numbers.decimal(cell.mean(), 2), List.of()));
                     cells.add(new DataCell(numbers.decimal(cell.median(), 1), List.of()));
@@ -233,16 +232,15 @@ class ResultsPageBuilder {
                 if (w != null) {
                     details.add(bracketed(w.ci95()));
                     if (w.bordaMean() != null) {
-                        details.add(msg.format("results.points", numbers.decimal(w.bordaMean(), 2)));
+                        details.add(msg.results_points(numbers.decimal(w.bordaMean(), 2)));
                     }
                 }
                 cells.add(w == null ? empty() : new DataCell(numbers.percent(w.share()), details));
             }
-            String label = weighted.pooledRegions() == null ? msg.get("results.row.weighted")
-                    : msg.format("results.row.weightedPooled",
-                            String.join(", ", weighted.pooledRegions().stream().sorted(byRegionName).map(this::regionName).toList()));
-            return new DataRow(label,
-                    msg.format("results.neff", numbers.integer(Math.round(weighted.nEffective()))), true, null, cells);
+            String label = weighted.pooledRegions() == null ? msg.results_row_weighted()
+                    : msg.results_row_weightedPooled(String.join(", ", weighted.pooledRegions().stream().sorted(byRegionName).map(this::regionName).toList()));
+            long precision = Math.round(weighted.nEffective());
+            return new DataRow(label, msg.results_neff(numbers.integer(precision), precision), true, null, cells);
         }
 
         private BarChart chart(Question q, int number, Cell overall) {
@@ -251,8 +249,8 @@ class ResultsPageBuilder {
             String caption;
             switch (q.questionType()) {
                 case SINGLE_CHOICE, MULTIPLE_CHOICE -> {
-                    title = msg.format("results.chart.choice", number);
-                    caption = msg.format("results.caption.choice", numbers.integer(overall.n()));
+                    title = msg.results_chart_choice(number);
+                    caption = msg.results_caption_choice(numbers.integer(overall.n()));
                     q.optionList().forEach(o -> {
                         OptionResult r = option(overall, o);
                         inputs.add(new BarChart.Input(localized(o.text()), r == null ? null : r.share(),
@@ -260,8 +258,8 @@ class ResultsPageBuilder {
                     });
                 }
                 case RANKING -> {
-                    title = msg.format("results.chart.ranking", number);
-                    caption = msg.format("results.caption.ranking", numbers.integer(overall.n()));
+                    title = msg.results_chart_ranking(number);
+                    caption = msg.results_caption_ranking(numbers.integer(overall.n()));
                     q.optionList().forEach(o -> {
                         OptionResult r = option(overall, o);
                         inputs.add(new BarChart.Input(localized(o.text()), r == null ? null : r.firstShare(),
@@ -269,11 +267,11 @@ class ResultsPageBuilder {
                     });
                 }
                 case SCALE -> {
-                    title = msg.format("results.chart.scale", number);
-                    caption = msg.format("results.caption.scale", numbers.integer(overall.n()));
+                    title = msg.results_chart_scale(number);
+                    caption = msg.results_caption_scale(numbers.integer(overall.n()));
                     List<ValueCount> distribution = overall.distribution() == null ? List.of() : overall.distribution();
                     for (ValueCount vc : distribution) {
-                        inputs.add(new BarChart.Input(scaleLabel(q, vc.value()), vc.share(), null, numbers.percent(vc.share())));
+                        inputs.add(new BarChart.Input(scaleLabel(q, vc.value()), vc.share(), vc.ci95(), numbers.percent(vc.share())));
                     }
                 }
                 default -> {
@@ -281,7 +279,7 @@ class ResultsPageBuilder {
                 }
             }
             boolean intervals = inputs.stream().anyMatch(i -> i.interval() != null);
-            return BarChart.of("chart-" + q.key(), title, caption, intervals ? msg.get("results.caption.whiskers") : null, inputs);
+            return BarChart.of("chart-" + q.key(), title, caption, intervals ? msg.results_caption_whiskers() : null, inputs);
         }
 
         Methodology methodology(ResultsView view) {
@@ -289,34 +287,34 @@ class ResultsPageBuilder {
             List<Entry> entries = new ArrayList<>();
             SurveyDefinition.Methodology m = d.methodology();
             if (m != null) {
-                add(entries, "results.methodology.sponsor", m.sponsor());
-                add(entries, "results.methodology.conductedBy", m.conductedBy());
-                add(entries, "results.methodology.population", m.population());
-                add(entries, "results.methodology.recruitment", m.recruitment());
-                add(entries, "results.methodology.mode", m.mode());
-                add(entries, "results.methodology.limitations", m.limitations());
+                add(entries, msg.results_methodology_sponsor(), m.sponsor());
+                add(entries, msg.results_methodology_conductedBy(), m.conductedBy());
+                add(entries, msg.results_methodology_population(), m.population());
+                add(entries, msg.results_methodology_recruitment(), m.recruitment());
+                add(entries, msg.results_methodology_mode(), m.mode());
+                add(entries, msg.results_methodology_limitations(), m.limitations());
             }
             String dates = fieldDates();
             if (dates != null) {
-                entries.add(new Entry(msg.get("results.methodology.fieldDates"), dates));
+                entries.add(new Entry(msg.results_methodology_fieldDates(), dates));
             }
             List<String> notes = new ArrayList<>();
             if (m != null) {
-                notes.add(msg.get("results.methodology.authors"));
+                notes.add(msg.results_methodology_authors());
             }
-            notes.add(msg.get("results.methodology.weighting"));
-            notes.add(msg.get("results.weighted.excluded"));
-            notes.add(msg.format("results.methodology.suppression", minCellSize));
+            notes.add(msg.results_methodology_weighting());
+            notes.add(msg.results_weighted_excluded());
+            notes.add(msg.results_methodology_suppression(minCellSize));
             // the same sentences as the JSON's disclosure and the data package's (DisclosureTexts)
             notes.add(DisclosureTexts.perturbation(true, msg));
-            notes.add(msg.get("results.methodology.perturbationTable"));
+            notes.add(msg.results_methodology_perturbationTable());
             notes.add(DisclosureTexts.limitations(survey, msg));
             List<Entry> sample = new ArrayList<>();
             if (view != null && view.regions() != null) {
                 for (ResultsView.RegionResponses r : view.regions().stream()
                         .sorted(Comparator.comparing(ResultsView.RegionResponses::region, byRegionName)).toList()) {
                     if (r.suppressed()) {
-                        sample.add(new Entry(regionName(r.region()), msg.get("results.sample.hidden")));
+                        sample.add(new Entry(regionName(r.region()), msg.results_sample_hidden()));
                     } else if (r.responses() != null && r.responses() > 0) {
                         sample.add(new Entry(regionName(r.region()), numbers.integer(r.responses())));
                     }
@@ -326,22 +324,22 @@ class ResultsPageBuilder {
         }
 
         private String fieldDates() {
-            DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(msg.locale());
+            DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(PageTexts.locale(msg));
             OffsetDateTime opened = survey.openedAt();
             if (opened == null) {
                 return null;
             }
             String from = format.format(opened);
-            return survey.closedAt() == null ? msg.format("results.methodology.since", from)
-                    : msg.format("results.methodology.range", from, format.format(survey.closedAt()));
+            return survey.closedAt() == null ? msg.results_methodology_since(from)
+                    : msg.results_methodology_range(from, format.format(survey.closedAt()));
         }
 
         /** A methodology text in the page language, else another, marked with its language. */
-        private void add(List<Entry> entries, String key, Map<String, String> texts) {
+        private void add(List<Entry> entries, String label, Map<String, String> texts) {
             String value = localized(texts);
             if (value != null && !value.isBlank()) {
                 String shown = TextExtensions.languageShown(texts, msg.language(), survey.firstLanguage());
-                entries.add(new Entry(msg.get(key), value, shown.equals(msg.language()) ? null : shown));
+                entries.add(new Entry(label, value, shown.equals(msg.language()) ? null : shown));
             }
         }
 

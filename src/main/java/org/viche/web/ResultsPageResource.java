@@ -36,15 +36,13 @@ public class ResultsPageResource {
     @Inject
     LanguageResolver languages;
 
-    @Inject
-    MessageCatalog messages;
 
     @Inject
     ResultsPageBuilder pages;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance results(Page page, Messages msg, ResultsPage results);
+        static native TemplateInstance results(Page page, ResultsPage results);
     }
 
     @GET
@@ -52,13 +50,13 @@ public class ResultsPageResource {
     public Response results(@PathParam("slug") String slug, @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         SurveySnapshot survey = surveys.findPublic(slug);
-        Messages msg = messages.of(languages.forSurvey(lang, acceptLanguage, survey));
+        PageMessages msg = PageTexts.of(languages.forSurvey(lang, acceptLanguage, survey));
         // AFTER_CLOSE: say so in words rather than show the API's 403.
         boolean withheld = survey.isOpen()
                 && survey.definition().resultsVisibility() == SurveyDefinition.ResultsVisibility.AFTER_CLOSE;
         ResultsPage view = withheld ? pages.withheld(survey, msg) : pages.build(survey, results.publicResults(survey), msg);
-        Page page = Page.of(msg.language(), msg.format("results.title", view.survey().title()), "/s/" + slug + "/results",
+        Page page = Page.of(msg.language(), msg.results_title(view.survey().title()), "/s/" + slug + "/results",
                 Map.of(), LanguageResolver.offered(survey));
-        return HtmlResponses.page(200, Templates.results(page, msg, view));
+        return HtmlResponses.page(200, PageTexts.in(msg.language(), Templates.results(page, view)));
     }
 }

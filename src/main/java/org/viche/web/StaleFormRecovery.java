@@ -41,8 +41,6 @@ class StaleFormRecovery {
     @Inject
     LanguageResolver languages;
 
-    @Inject
-    MessageCatalog messages;
 
     @Inject
     FormPageBuilder forms;
@@ -68,16 +66,16 @@ class StaleFormRecovery {
         if (!survey.isOpen()) {
             return Optional.empty();
         }
-        Messages msg = messages.of(languages.forSurvey(rc.request().getParam("lang"),
+        PageMessages msg = PageTexts.of(languages.forSurvey(rc.request().getParam("lang"),
                 rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE), survey));
         tokens.renew(rc);
         MultivaluedMap<String, String> answers = answers(posted);
         FormPage page = forms.build(survey, msg, answers, List.of())
-                .withNotice(msg.get("form.expired"));
+                .withNotice(msg.form_expired());
         Page layout = Page.of(msg.language(), page.survey().title(),
                 "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
-        return Optional.of(SurveyFormResource.Templates.form(layout, msg, page,
-                SurveyFormResource.submission(answers)).render());
+        return Optional.of(PageTexts.in(msg.language(), SurveyFormResource.Templates.form(layout, page,
+                SurveyFormResource.submission(answers))).render());
     }
 
     /** What the person posted, less the stale token. */

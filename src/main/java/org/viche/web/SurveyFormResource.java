@@ -69,8 +69,6 @@ public class SurveyFormResource {
     @Inject
     LanguageResolver languages;
 
-    @Inject
-    MessageCatalog messages;
 
     @Inject
     FormPageBuilder forms;
@@ -89,11 +87,11 @@ public class SurveyFormResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Page page, Messages msg, FormPage form, String submission);
+        static native TemplateInstance form(Page page, FormPage form, String submission);
 
-        static native TemplateInstance closed(Page page, Messages msg, SurveyHead survey);
+        static native TemplateInstance closed(Page page, SurveyHead survey);
 
-        static native TemplateInstance thanks(Page page, Messages msg, SurveyHead survey, String receipt);
+        static native TemplateInstance thanks(Page page, SurveyHead survey, String receipt);
     }
 
     @GET
@@ -101,7 +99,7 @@ public class SurveyFormResource {
     public Response form(@PathParam("slug") String slug, @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         SurveySnapshot survey = surveys.findPublic(slug);
-        Messages msg = messages.of(languages.forSurvey(lang, acceptLanguage, survey));
+        PageMessages msg = PageTexts.of(languages.forSurvey(lang, acceptLanguage, survey));
         if (!survey.isOpen()) {
             return closed(survey, msg, 200);
         }
@@ -114,7 +112,7 @@ public class SurveyFormResource {
     public Response submit(@PathParam("slug") String slug, @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, MultivaluedMap<String, String> form) {
         SurveySnapshot survey = surveys.findPublic(slug);
-        Messages msg = messages.of(languages.forSurvey(lang, acceptLanguage, survey));
+        PageMessages msg = PageTexts.of(languages.forSurvey(lang, acceptLanguage, survey));
         if (!survey.isOpen()) {
             return closed(survey, msg, 409);
         }
@@ -169,10 +167,10 @@ public class SurveyFormResource {
     }
 
     /** The receipt, shown in the answer to the POST that produced it and nowhere else; never cached. */
-    private Response thanks(SurveySnapshot survey, Messages msg, String receipt) {
-        Page page = Page.of(msg.language(), msg.get("thanks.title"), "/s/" + survey.slug(), Map.of(),
+    private Response thanks(SurveySnapshot survey, PageMessages msg, String receipt) {
+        Page page = Page.of(msg.language(), msg.thanks_title(), "/s/" + survey.slug(), Map.of(),
                 LanguageResolver.offered(survey));
-        return HtmlResponses.privateFormPage(200, Templates.thanks(page, msg, SurveyHead.of(survey, msg.language()), receipt));
+        return HtmlResponses.privateFormPage(200, PageTexts.in(msg.language(), Templates.thanks(page, SurveyHead.of(survey, msg.language()), receipt)));
     }
 
     /** The one-time key of a shown form: random, so it says nothing about who holds it. */
@@ -220,21 +218,21 @@ public class SurveyFormResource {
     }
 
     /** The form again with every answer and a fresh token: correcting it may take its time. */
-    private Response refused(SurveySnapshot survey, Messages msg, MultivaluedMap<String, String> form, String submission,
+    private Response refused(SurveySnapshot survey, PageMessages msg, MultivaluedMap<String, String> form, String submission,
             List<FieldError> errors) {
         tokens.renew(vertxRequest.getCurrent());
         return formPage(survey, msg, 422, forms.build(survey, msg, form, errors), submission);
     }
 
-    private Response formPage(SurveySnapshot survey, Messages msg, int status, FormPage form, String submission) {
-        String title = form.hasErrors() ? msg.format("form.title.errors", form.survey().title()) : form.survey().title();
+    private Response formPage(SurveySnapshot survey, PageMessages msg, int status, FormPage form, String submission) {
+        String title = form.hasErrors() ? msg.form_title_errors(form.survey().title()) : form.survey().title();
         Page page = Page.of(msg.language(), title, "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
-        return HtmlResponses.privateFormPage(status, Templates.form(page, msg, form, submission));
+        return HtmlResponses.privateFormPage(status, PageTexts.in(msg.language(), Templates.form(page, form, submission)));
     }
 
-    private Response closed(SurveySnapshot survey, Messages msg, int status) {
+    private Response closed(SurveySnapshot survey, PageMessages msg, int status) {
         SurveyHead head = SurveyHead.of(survey, msg.language());
         Page page = Page.of(msg.language(), head.title(), "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
-        return HtmlResponses.page(status, Templates.closed(page, msg, head));
+        return HtmlResponses.page(status, PageTexts.in(msg.language(), Templates.closed(page, head)));
     }
 }

@@ -45,8 +45,6 @@ public class VerifyResource {
     @Inject
     LanguageResolver languages;
 
-    @Inject
-    MessageCatalog messages;
 
     /**
      * What the page shows. {@code state}: {@code empty} (nothing asked yet), {@code malformed}
@@ -71,7 +69,7 @@ public class VerifyResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance verify(Page page, Messages msg, Verification v);
+        static native TemplateInstance verify(Page page, Verification v);
     }
 
     @GET
@@ -92,20 +90,20 @@ public class VerifyResource {
 
     /** {@code receiptInLinks}: only a receipt that is already in the address is kept by the language links. */
     private Response page(String typed, String lang, String acceptLanguage, boolean receiptInLinks) {
-        Messages msg = messages.of(languages.forSite(lang, acceptLanguage));
+        PageMessages msg = PageTexts.of(languages.forSite(lang, acceptLanguage));
         String receipt = typed == null ? "" : typed.strip();
         if (receipt.length() > 64) {
             receipt = receipt.substring(0, 64);
         }
         Verification v = verification(receipt, msg);
-        Page page = Page.of(msg.language(), msg.get("verify.title"), "/verify",
+        Page page = Page.of(msg.language(), msg.verify_title(), "/verify",
                 receipt.isEmpty() || !receiptInLinks ? Map.of() : Map.of("receipt", receipt), SurveyDefinition.SUPPORTED_LANGUAGES);
         // 200 for every outcome: the page itself (with its form) is what the person needs,
         // and the message says plainly what was wrong with the receipt.
-        return HtmlResponses.privateFormPage(200, Templates.verify(page, msg, v));
+        return HtmlResponses.privateFormPage(200, PageTexts.in(msg.language(), Templates.verify(page, v)));
     }
 
-    private Verification verification(String typed, Messages msg) {
+    private Verification verification(String typed, PageMessages msg) {
         if (typed.isEmpty()) {
             return new Verification("empty", "", null, null, null, null);
         }
@@ -120,6 +118,6 @@ public class VerifyResource {
         String survey = check.get().receipt().survey();
         return new Verification(check.get().receipt().sealed() ? "sealed" : "pending", normalised.get(), check.get(),
                 "/api/v1/receipts/" + normalised.get(), "/api/v1/surveys/" + survey + "/seals",
-                check.get().receipt().sealed() ? Times.inWords(check.get().receipt().seal().sealedAt(), msg.locale()) : null);
+                check.get().receipt().sealed() ? Times.inWords(check.get().receipt().seal().sealedAt(), PageTexts.locale(msg)) : null);
     }
 }

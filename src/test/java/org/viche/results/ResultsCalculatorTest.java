@@ -123,6 +123,20 @@ class ResultsCalculatorTest {
     }
 
     @Test
+    void eachScaleValueHasItsWilsonIntervalAsAChoiceOptionHas() throws Exception {
+        loadFourResponses();
+        Cell scale = question(compute(Map.of("A", 100L, "B", 100L)), "scale").overall();
+        // value 5: 1 of 4; R: prop.test(1, 4, correct = FALSE)$conf.int = 0.0455873 0.6993582
+        double[] five = scale.distribution().get(4).ci95();
+        assertEquals(0.0455873, five[0], 1e-6);
+        assertEquals(0.6993582, five[1], 1e-6);
+        // value 3: nobody; the lower bound is exactly 0, the upper one is not
+        double[] three = scale.distribution().get(2).ci95();
+        assertEquals(0.0, three[0]);
+        assertTrue(three[1] > 0.4 && three[1] < 0.5, "prop.test(0, 4): upper 0.4898908, got " + three[1]);
+    }
+
+    @Test
     void rankingFirstShareBordaAndPositions() throws Exception {
         loadFourResponses();
         QuestionResults rank = question(compute(Map.of("A", 100L, "B", 100L)), "rank");
@@ -194,11 +208,11 @@ class ResultsCalculatorTest {
 
     @Test
     void medianOfAnEvenAndOddFrequencyTable() {
-        List<ResultsView.ValueCount> dist = List.of(new ResultsView.ValueCount(1, 2, null),
-                new ResultsView.ValueCount(2, 0, null), new ResultsView.ValueCount(3, 1, null));
+        List<ResultsView.ValueCount> dist = List.of(new ResultsView.ValueCount(1, 2, null, null),
+                new ResultsView.ValueCount(2, 0, null, null), new ResultsView.ValueCount(3, 1, null, null));
         assertEquals(1.0, ResultsCalculator.median(dist, 3), 1e-12);
-        List<ResultsView.ValueCount> even = List.of(new ResultsView.ValueCount(1, 1, null),
-                new ResultsView.ValueCount(2, 0, null), new ResultsView.ValueCount(3, 1, null));
+        List<ResultsView.ValueCount> even = List.of(new ResultsView.ValueCount(1, 1, null, null),
+                new ResultsView.ValueCount(2, 0, null, null), new ResultsView.ValueCount(3, 1, null, null));
         assertEquals(2.0, ResultsCalculator.median(even, 2), 1e-12);
     }
 }

@@ -58,12 +58,15 @@ class ResultsPageTest {
         assertTrue(arrangement.contains("<summary>Regions without answers: 3</summary>"), "Donetsk, abroad, undisclosed");
         assertTrue(arrangement.contains("Donetsk Oblast"));
         assertTrue(arrangement.contains("All regions, weighted to population"));
-        assertTrue(arrangement.matches("(?s).*as precise as [123] answers.*"), "the effective n, rounded, in plain words");
+        assertTrue(arrangement.matches("(?s).*as precise as (1 answer|[23] answers).*"), "the effective n, rounded, in plain words");
         assertTrue(arrangement.contains("perturbed by up to ±2"), "every table says its counts are perturbed");
         assertTrue(section(html, "trust").contains("<span class=\"cell-value\">4.00</span>"), "the mean of the scale");
+        assertTrue(section(html, "trust").contains("<path class=\"chart-interval\""), "the scale's chart has whiskers too");
+        assertTrue(section(html, "trust").contains("The thin line across each bar is the 95% interval"),
+                "and says what they are");
         assertTrue(section(html, "priorities").contains("average score 2.00"), "integrity ranked first of three: 2 points");
         assertFalse(section(html, "priorities").contains("Borda"), "plain words on the page, no Borda points");
-        assertTrue(section(html, "comment").matches("(?s).*Answered by [123] respondents\\..*"));
+        assertTrue(section(html, "comment").matches("(?s).*Answered: [123]\\..*"));
         assertTrue(section(html, "comment").contains("Written answers are never published"));
     }
 
