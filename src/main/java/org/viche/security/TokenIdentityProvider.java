@@ -27,6 +27,9 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     @Inject
     ApiTokenRepository tokens;
 
+    @Inject
+    TokenUse use;
+
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
         return TokenAuthenticationRequest.class;
@@ -44,6 +47,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         if (token == null || !token.isUsableAt(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw new AuthenticationFailedException("Unknown, revoked or expired token");
         }
+        use.record(token.id);
         return identityOf(token);
     }
 
