@@ -93,7 +93,7 @@ public class BuilderConsoleResource {
         if (outcome.ok()) {
             return pages.redirect(msg, "/admin/surveys/" + outcome.survey().slug());
         }
-        return page(msg, nav, 422, EditorView.of(existing, d, outcome.errors()));
+        return page(msg, nav, 422, EditorView.of(existing, d, ConsoleErrors.in(msg, outcome.errors())));
     }
 
     /** addQuestion, addOption:i, removeQuestion:i, removeOption:i:j — the buttons of the form. */

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -25,6 +26,7 @@ import org.viche.security.ApiToken;
 import org.viche.security.TokenService;
 import org.viche.web.Messages;
 import org.viche.web.Page;
+import org.viche.web.Times;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,12 +49,14 @@ public class TokensConsoleResource {
     @Inject
     TokenService tokens;
 
+    /** {@code lastUsed}: in words, in the console's language (to within five minutes); empty if never used. */
     public record TokenRow(String id, String name, String role, List<String> surveys, String created, String expires,
-            String revoked) {
+            String revoked, String lastUsed) {
 
-        static TokenRow of(ApiToken t) {
+        static TokenRow of(ApiToken t, Messages msg) {
             return new TokenRow(t.id.toString(), t.name, t.role, List.of(t.surveys), SurveyRow.when(t.createdAt),
-                    SurveyRow.when(t.expiresAt), SurveyRow.when(t.revokedAt));
+                    SurveyRow.when(t.expiresAt), SurveyRow.when(t.revokedAt),
+                    t.lastUsedAt == null ? "" : Times.inWords(t.lastUsedAt, Locale.forLanguageTag(msg.language())));
         }
 
         public String roleKey() {
@@ -96,7 +100,7 @@ public class TokensConsoleResource {
             expiresAt = expires == null || expires.isBlank() ? null
                     : LocalDate.parse(expires.trim()).plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            return listPage(msg, nav, 422, draft, List.of(new FieldError("expiresAt", "notADate", "is not a date")));
+            return listPage(msg, nav, 422, draft, List.of(ConsoleErrors.own("expiresAt", "notADate", "is not a date")));
         }
         TokenService.Issued issued;
         try {
@@ -105,7 +109,7 @@ public class TokensConsoleResource {
             return listPage(msg, nav, 422, draft, e.errors());
         }
         return pages.render(201, Templates.issued(pages.page(msg, msg.get("admin.tokens.issued.title")), msg, nav,
-                TokenRow.of(issued.token()), issued.secret()));
+                TokenRow.of(issued.token(), msg), issued.secret()));
     }
 
     @POST
@@ -128,6 +132,7 @@ public class TokensConsoleResource {
     private Response listPage(Messages msg, Nav nav, int status, Draft draft, List<FieldError> errors) {
         String title = errors.isEmpty() ? msg.get("admin.tokens.title") : msg.format("admin.errors.title", msg.get("admin.tokens.title"));
         return pages.render(status, Templates.list(pages.page(msg, title), msg, nav,
-                tokens.list().stream().map(TokenRow::of).toList(), surveys.rows(msg.language()), draft, errors));
+                tokens.list().stream().map(t -> TokenRow.of(t, msg)).toList(), surveys.rows(msg.language()), draft,
+                ConsoleErrors.in(msg, errors)));
     }
 }
