@@ -124,8 +124,7 @@ public class BuilderConsoleResource {
     }
 
     private Response page(Messages msg, Nav nav, int status, EditorView editor) {
-        String title = editor.hasErrors() ? msg.format("admin.errors.title", msg.get("admin.builder.title")) : msg.get("admin.builder.title");
-        return pages.render(status, Templates.build(pages.page(msg, title), msg, nav, editor));
+        return pages.render(status, Templates.build(pages.page(msg, msg.get("admin.builder.title"), editor.hasErrors()), msg, nav, editor));
     }
 
 }

@@ -85,6 +85,11 @@ public class ConsolePages {
                 SurveyDefinition.SUPPORTED_LANGUAGES);
     }
 
+    /** A form shown again with its problems says so first in its title, so a screen reader announces it. */
+    Page page(Messages msg, String title, boolean refused) {
+        return page(msg, refused ? msg.format("admin.errors.title", title) : title);
+    }
+
     /** Every console page carries a form (sign-in, sign-out, actions), so every one keeps the CSRF cookie. */
     Response render(int status, TemplateInstance page) {
         return HtmlResponses.privateFormPage(status, page);

@@ -85,8 +85,7 @@ public class InvitationsConsoleResource {
 
     private Response formPage(Messages msg, Nav nav, String slug, int status, String count, String error) {
         SurveyRow row = surveys.row(surveys.get(slug), msg.language());
-        String title = error == null ? msg.get("admin.codes.title") : msg.format("admin.errors.title", msg.get("admin.codes.title"));
-        return pages.render(status, Templates.form(pages.page(msg, title), msg, nav, row, count, error,
+        return pages.render(status, Templates.form(pages.page(msg, msg.get("admin.codes.title"), error != null), msg, nav, row, count, error,
                 InvitationService.MAX_PER_REQUEST));
     }
 

@@ -158,7 +158,7 @@ public class SurveysConsoleResource {
 
     private Response edit(Messages msg, Nav nav, int status, SurveyRow existing, String definition, List<FieldError> errors) {
         String title = msg.get(existing == null ? "admin.new.title" : "admin.edit.title");
-        return pages.render(status, Templates.edit(pages.page(msg, errors.isEmpty() ? title : msg.format("admin.errors.title", title)),
+        return pages.render(status, Templates.edit(pages.page(msg, title, !errors.isEmpty()),
                 msg, nav, existing, definition, ConsoleErrors.in(msg, errors), limits.limits().apiBodyBytes() / 1024));
     }
 

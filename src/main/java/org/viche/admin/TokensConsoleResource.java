@@ -130,8 +130,7 @@ public class TokensConsoleResource {
     }
 
     private Response listPage(Messages msg, Nav nav, int status, Draft draft, List<FieldError> errors) {
-        String title = errors.isEmpty() ? msg.get("admin.tokens.title") : msg.format("admin.errors.title", msg.get("admin.tokens.title"));
-        return pages.render(status, Templates.list(pages.page(msg, title), msg, nav,
+        return pages.render(status, Templates.list(pages.page(msg, msg.get("admin.tokens.title"), !errors.isEmpty()), msg, nav,
                 tokens.list().stream().map(t -> TokenRow.of(t, msg)).toList(), surveys.rows(msg.language()), draft,
                 ConsoleErrors.in(msg, errors)));
     }

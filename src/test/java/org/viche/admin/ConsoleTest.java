@@ -406,12 +406,7 @@ class ConsoleTest {
                 .body("errors.find { it.field == 'questions[0].max' }.message", org.hamcrest.Matchers.equalTo("max must be greater than min"));
 
         // the structured editor: each problem beside its input, in Ukrainian
-        Map<String, String> form = new java.util.LinkedHashMap<>();
-        form.put("slug", Api.slug("c-built-uk"));
-        form.put("title.uk", "Збудоване");
-        form.put("languages", "uk");
-        form.put("regionScheme", "UA");
-        form.put("access", "OPEN");
+        Map<String, String> form = builderForm(Api.slug("c-built-uk"), "uk", "Збудоване");
         form.put("questions[0].key", "trust");
         form.put("questions[0].type", "SCALE");
         form.put("questions[0].text.uk", "Довіра?");
@@ -421,19 +416,25 @@ class ConsoleTest {
                 .body(containsString("questions[0].max: Шкалі потрібен максимум."));
     }
 
+    /** The structured editor's fields of a one-language survey open to everyone, before any question. */
+    private static Map<String, String> builderForm(String slug, String language, String title) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("slug", slug);
+        form.put("title." + language, title);
+        form.put("languages", language);
+        form.put("regionScheme", "UA");
+        form.put("access", "OPEN");
+        return form;
+    }
+
     @Test
     void theStructuredEditorAddsRowsShowsErrorsBesideFieldsAndSaves() {
         ConsoleClient admin = ConsoleClient.signedIn(Api.ADMIN_TOKEN);
         admin.get("/admin/builder?lang=en").then().statusCode(200)
                 .body(containsString("name=\"questions[0].options[0].text.uk\""), containsString("not translated"));
         String slug = Api.slug("c-built");
-        Map<String, String> form = new java.util.LinkedHashMap<>();
-        form.put("slug", slug);
-        form.put("title.en", "Built");
-        form.put("languages", "en");
-        form.put("regionScheme", "UA");
+        Map<String, String> form = builderForm(slug, "en", "Built");
         form.put("regions", "UA-14, UA-09");
-        form.put("access", "OPEN");
         form.put("results.visibility", "LIVE");
         form.put("questions[0].key", "arrangement");
         form.put("questions[0].type", "SINGLE_CHOICE");
