@@ -1,5 +1,6 @@
 package org.viche.admin;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.viche.error.FieldError;
@@ -31,6 +32,6 @@ final class ConsoleErrors {
 
     /** A problem found by the console itself (not the service), with its sentence in the bundles. */
     static FieldError own(String field, String textCode, String english, Object... args) {
-        return new FieldError(field, textCode, english, textCode, java.util.Arrays.stream(args).map(String::valueOf).toList());
+        return new FieldError(field, textCode, english, textCode, Arrays.stream(args).map(String::valueOf).toList());
     }
 }

@@ -1,6 +1,8 @@
 package org.viche.survey;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import org.viche.error.FieldError;
 
@@ -66,7 +68,7 @@ public enum DefinitionProblem {
     /** The stable code pages translate: the constant's name in camel case ({@code scaleMinRequired}). */
     public String code() {
         StringBuilder code = new StringBuilder();
-        for (String word : name().toLowerCase(java.util.Locale.ROOT).split("_")) {
+        for (String word : name().toLowerCase(Locale.ROOT).split("_")) {
             code.append(code.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
         }
         return code.toString();
@@ -83,7 +85,7 @@ public enum DefinitionProblem {
 
     /** The error at {@code field}, its English sentence filled in and its arguments kept for translation. */
     public FieldError at(String field, Object... args) {
-        List<String> values = java.util.Arrays.stream(args).map(String::valueOf).toList();
+        List<String> values = Arrays.stream(args).map(String::valueOf).toList();
         String message = english;
         for (int i = 0; i < values.size(); i++) {
             message = message.replace("{" + i + "}", values.get(i));

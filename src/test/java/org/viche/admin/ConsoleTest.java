@@ -44,6 +44,9 @@ class ConsoleTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void aVisitorWithoutSessionIsSentToSignIn() {
         ConsoleClient visitor = new ConsoleClient();
@@ -259,7 +262,7 @@ class ConsoleTest {
     }
 
     @Test
-    void heldResponsesAreReviewedAsGroupsOfReasonAndPatternAndEveryDecisionAudited() {
+    void heldResponsesAreReviewedAsGroupsOfReasonAndPatternAndEveryDecisionAudited() throws Exception {
         String slug = Api.openSurvey("c-review", List.of("UA-14"));
         // one anonymous client past its burst allowance (partners are never held for popularity):
         // the surplus is held, two responses with one answer set and three with another
@@ -284,6 +287,10 @@ class ConsoleTest {
             patterns.add(group.group(1));
         }
         assertEquals(2, patterns.size(), queue);
+        // the key is not the database's digest of the answers (that one never leaves the server)
+        List<String> digests = digests(slug);
+        assertEquals(2, digests.size());
+        assertTrue(digests.stream().noneMatch(d -> patterns.stream().anyMatch(p -> d.contains(p))), digests + " " + patterns);
         // largest group first: the three identical answers
         assertTrue(queue.indexOf("<td class=\"num\">3</td>") < queue.indexOf("<td class=\"num\">2</td>"), queue);
 
@@ -313,6 +320,21 @@ class ConsoleTest {
 
         admin.post("").formParam("reason", "NOT_A_REASON").formParam("pattern", patterns.get(1)).formParam("verdict", "release")
                 .post("/admin/surveys/" + slug + "/review").then().statusCode(400);
+    }
+
+    private List<String> digests(String slug) throws java.sql.SQLException {
+        List<String> digests = new ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement q = c.prepareStatement("select distinct md5(answers::text) from response r"
+                        + " join survey s on s.id = r.survey_id where s.slug = ? and r.status = 'QUARANTINED'")) {
+            q.setString(1, slug);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    digests.add(rs.getString(1));
+                }
+            }
+        }
+        return digests;
     }
 
     private static void submitAnonymously(String slug, String arrangement, int trust) {
