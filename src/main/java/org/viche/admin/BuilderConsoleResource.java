@@ -92,7 +92,7 @@ public class BuilderConsoleResource {
         if (outcome.ok()) {
             return pages.redirect(msg, "/admin/surveys/" + outcome.survey().slug());
         }
-        return page(msg, nav, 422, EditorView.of(existing, d, outcome.errors()));
+        return page(msg, nav, 422, EditorView.of(existing, d, ConsoleErrors.in(msg, outcome.errors())));
     }
 
     /** addQuestion, addOption:i, removeQuestion:i, removeOption:i:j — the buttons of the form. */
@@ -123,8 +123,7 @@ public class BuilderConsoleResource {
     }
 
     private Response page(ConsoleMessages msg, Nav nav, int status, EditorView editor) {
-        String title = editor.hasErrors() ? msg.admin_errors_title(msg.admin_builder_title()) : msg.admin_builder_title();
-        return pages.render(status, Templates.build(pages.page(msg, title), nav, editor));
+        return pages.render(status, Templates.build(pages.page(msg, msg.admin_builder_title(), editor.hasErrors()), nav, editor));
     }
 
 }

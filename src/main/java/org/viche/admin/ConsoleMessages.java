@@ -308,9 +308,6 @@ public interface ConsoleMessages {
     String admin_tokens_list();
 
     @Message
-    String admin_tokens_lastUse();
-
-    @Message
     String admin_tokens_caption();
 
     @Message
@@ -344,19 +341,10 @@ public interface ConsoleMessages {
     String admin_review_title();
 
     @Message
-    String admin_review_intro();
-
-    @Message
     String admin_review_caption();
 
     @Message
     String admin_review_reason_heading();
-
-    @Message
-    String admin_review_region();
-
-    @Message
-    String admin_review_day();
 
     @Message
     String admin_review_count();
@@ -591,4 +579,175 @@ public interface ConsoleMessages {
 
     @Message
     String admin_builder_refresh();
+
+    @Message
+    String admin_upload_label();
+
+    @Message
+    String admin_upload_hint(long maxKb);
+
+    @Message
+    String admin_tokens_lastUsed_hint();
+
+    @Message
+    String admin_tokens_lastUsed();
+
+    @Message
+    String admin_tokens_neverUsed();
+
+    @Message
+    String admin_review_byPattern_intro();
+
+    @Message
+    String admin_review_pattern();
+
+    @Message
+    String admin_review_pattern_hint();
+
+    @Message
+    String admin_review_regionCount();
+
+    @Message
+    String admin_review_days();
+
+    @Message
+    String admin_validation_notJson();
+
+    @Message
+    String admin_validation_notADate();
+
+    @Message
+    String admin_validation_fileTooLarge(String maxKb);
+
+    @Message
+    String admin_validation_fileEmpty();
+
+    @Message
+    String admin_validation_fileNotUtf8();
+
+    @Message
+    String admin_validation_definitionRequired();
+
+    @Message
+    String admin_validation_required();
+
+    @Message
+    String admin_validation_slugInvalid(String max);
+
+    @Message
+    String admin_validation_languagesRequired();
+
+    @Message
+    String admin_validation_languageUnknown(String language);
+
+    @Message
+    String admin_validation_languageDuplicate(String language);
+
+    @Message
+    String admin_validation_textRequired(String languages);
+
+    @Message
+    String admin_validation_translationMissing(String language);
+
+    @Message
+    String admin_validation_textTooLong(String max);
+
+    @Message
+    String admin_validation_schemeRequired();
+
+    @Message
+    String admin_validation_schemeUnknown(String scheme);
+
+    @Message
+    String admin_validation_regionsEmpty();
+
+    @Message
+    String admin_validation_regionUnknown(String region, String scheme);
+
+    @Message
+    String admin_validation_regionDuplicate(String region);
+
+    @Message
+    String admin_validation_questionsRequired();
+
+    @Message
+    String admin_validation_questionsTooMany(String max);
+
+    @Message
+    String admin_validation_questionNotObject();
+
+    @Message
+    String admin_validation_questionKeyDuplicate(String key);
+
+    @Message
+    String admin_validation_questionKeyInvalid(String max);
+
+    @Message
+    String admin_validation_optionKeyInvalid(String max);
+
+    @Message
+    String admin_validation_typeUnknown();
+
+    @Message
+    String admin_validation_optionsNotAllowed();
+
+    @Message
+    String admin_validation_maxChoicesOutOfRange();
+
+    @Message
+    String admin_validation_maxChoicesNotAllowed();
+
+    @Message
+    String admin_validation_minMaxNotAllowed();
+
+    @Message
+    String admin_validation_maxLengthOutOfRange(String max);
+
+    @Message
+    String admin_validation_maxLengthNotAllowed();
+
+    @Message
+    String admin_validation_scaleMinRequired();
+
+    @Message
+    String admin_validation_scaleMaxRequired();
+
+    @Message
+    String admin_validation_scaleMaxNotAboveMin();
+
+    @Message
+    String admin_validation_scaleTooManyPoints(String max);
+
+    @Message
+    String admin_validation_optionsTooFew();
+
+    @Message
+    String admin_validation_optionsTooMany(String max);
+
+    @Message
+    String admin_validation_optionNotObject();
+
+    @Message
+    String admin_validation_optionKeyDuplicate(String key);
+
+    @Message
+    String admin_validation_showIfQuestionRequired();
+
+    @Message
+    String admin_validation_showIfUnknownQuestion(String question);
+
+    @Message
+    String admin_validation_showIfNotAChoice();
+
+    @Message
+    String admin_validation_showIfAnyOfRequired();
+
+    @Message
+    String admin_validation_showIfUnknownOption(String option, String question);
+
+    @Message
+    String admin_validation_minCellSizeOutOfRange();
+
+    @Message
+    String admin_validation_valueUnknown(String values);
 }

@@ -37,7 +37,6 @@ public class ConsolePages {
     @Inject
     LanguageResolver languages;
 
-
     @Inject
     SecurityIdentity caller;
 
@@ -87,6 +86,11 @@ public class ConsolePages {
         });
         return Page.of(msg.language(), title + " · " + msg.admin_name(), rc.normalizedPath(), query,
                 SurveyDefinition.SUPPORTED_LANGUAGES);
+    }
+
+    /** A form shown again with its problems says so first in its title, so a screen reader announces it. */
+    Page page(ConsoleMessages msg, String title, boolean refused) {
+        return page(msg, refused ? msg.admin_errors_title(title) : title);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.viche.security.ApiToken;
 import org.viche.security.ApiTokenRepository;
 import org.viche.security.Roles;
 import org.viche.security.TokenSecrets;
+import org.viche.security.TokenUse;
 
 /**
  * Exchanges an admin or researcher token for a console session, so the token is typed once and
@@ -50,6 +51,9 @@ public class ConsoleSessions {
     @Inject
     AdminConfig config;
 
+    @Inject
+    TokenUse use;
+
     @Transactional
     public SignIn signIn(String secret) {
         OffsetDateTime now = now();
@@ -71,6 +75,7 @@ public class ConsoleSessions {
         session.createdAt = now;
         session.lastSeenAt = now;
         sessions.persist(session);
+        use.record(token.get().id);
         return new Started(id, token.get().role);
     }
 

@@ -72,7 +72,7 @@ class ConsoleSurveys {
     private Outcome apply(String definitionJson, java.util.function.Function<SurveyDefinition, SurveySnapshot> action) {
         Optional<SurveyDefinition> definition = parse(definitionJson);
         if (definition.isEmpty()) {
-            return new Outcome(null, List.of(new FieldError("definition", "notJson", "is not a JSON survey definition")));
+            return new Outcome(null, List.of(ConsoleErrors.own("definition", "notJson", "is not a JSON survey definition")));
         }
         try {
             return new Outcome(action.apply(definition.get()), List.of());

@@ -85,8 +85,7 @@ public class InvitationsConsoleResource {
 
     private Response formPage(ConsoleMessages msg, Nav nav, String slug, int status, String count, String error) {
         SurveyRow row = surveys.row(surveys.get(slug), msg.language());
-        String title = error == null ? msg.admin_codes_title() : msg.admin_errors_title(msg.admin_codes_title());
-        return pages.render(status, Templates.form(pages.page(msg, title), nav, row, count, error,
+        return pages.render(status, Templates.form(pages.page(msg, msg.admin_codes_title(), error != null), nav, row, count, error,
                 InvitationService.MAX_PER_REQUEST));
     }
 

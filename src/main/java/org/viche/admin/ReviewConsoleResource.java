@@ -1,8 +1,7 @@
 package org.viche.admin;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.viche.error.ApiException;
+import org.viche.quarantine.QuarantineReason;
 import org.viche.quarantine.QuarantineService;
 import org.viche.survey.SurveySnapshot;
 import org.viche.web.Page;
@@ -25,14 +25,13 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 /**
- * The review queue: held responses as groups with counts, released or rejected a group at a
- * time through {@link QuarantineService#decide}, which audits every single decision.
+ * The review queue: held responses grouped by reason and answer pattern (an opaque key, never
+ * the answers), with counts, released or rejected a group at a time through
+ * {@link QuarantineService#decideGroup}, which writes one audit entry per decision with its count.
  */
 @Path("/admin/surveys/{slug}/review")
 @Produces(MediaType.TEXT_HTML)
 public class ReviewConsoleResource {
-
-    static final int PAGE = 1000;
 
     @Inject
     ConsolePages pages;
@@ -43,9 +42,24 @@ public class ReviewConsoleResource {
     @Inject
     QuarantineService quarantine;
 
+    /**
+     * One group as the page shows it: the pattern's first characters label it, the whole key decides it;
+     * {@code cause} is why it is held, as {@code {console:admin_review_reason(g.cause)}} labels it.
+     */
+    public record GroupRow(QuarantineReason cause, String pattern, long count, long regions, String days) {
+        public String label() {
+            return pattern.substring(0, 8);
+        }
+
+        static GroupRow of(QuarantineService.HeldGroup g) {
+            String days = g.firstDay().equals(g.lastDay()) ? g.firstDay().toString() : g.firstDay() + " – " + g.lastDay();
+            return new GroupRow(g.reason(), g.pattern(), g.count(), g.regions(), days);
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance queue(Page page, Nav nav, SurveyRow survey, List<HeldGroups.Group> groups);
+        static native TemplateInstance queue(Page page, Nav nav, SurveyRow survey, List<GroupRow> groups);
     }
 
     @GET
@@ -55,41 +69,25 @@ public class ReviewConsoleResource {
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         SurveySnapshot s = surveys.get(slug);
         return pages.render(200, Templates.queue(pages.page(msg, msg.admin_review_title()), nav,
-                surveys.row(s, msg.language()), HeldGroups.of(allHeld(s))));
+                surveys.row(s, msg.language()), quarantine.groups(s).stream().map(GroupRow::of).toList()));
     }
 
+    /** A group decided meanwhile (another reviewer, another tab) moves nothing; the queue is shown as it now stands. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response decide(@PathParam("slug") String slug, @FormParam("group") String group, @FormParam("verdict") String verdict) {
+    public Response decide(@PathParam("slug") String slug, @FormParam("reason") String reason, @FormParam("pattern") String pattern,
+            @FormParam("verdict") String verdict) {
         ConsoleMessages msg = pages.msg();
         pages.admin();
         SurveySnapshot s = surveys.get(slug);
         QuarantineService.Verdict v = "release".equals(verdict) ? QuarantineService.Verdict.RELEASE
                 : "reject".equals(verdict) ? QuarantineService.Verdict.REJECT : null;
-        if (v == null || group == null) {
+        QuarantineReason why = Arrays.stream(QuarantineReason.values()).filter(r -> r.name().equals(reason)).findFirst().orElse(null);
+        if (v == null || why == null || pattern == null || pattern.isBlank()) {
             throw new ApiException(400, "Invalid request", "Choose a group and a decision.");
         }
-        for (UUID id : HeldGroups.members(allHeld(s), group)) {
-            try {
-                quarantine.decide(s, id, v);
-            } catch (ApiException e) {
-                // Decided meanwhile (another reviewer, another tab): nothing left to do for this one.
-                if (e.status() != 409) {
-                    throw e;
-                }
-            }
-        }
+        quarantine.decideGroup(s, why, pattern, v);
         return pages.redirect(msg, "/admin/surveys/" + slug + "/review");
-    }
-
-    private List<QuarantineService.Held> allHeld(SurveySnapshot s) {
-        List<QuarantineService.Held> all = new ArrayList<>();
-        List<QuarantineService.Held> page = quarantine.list(s, null, PAGE);
-        while (!page.isEmpty()) {
-            all.addAll(page);
-            page = page.size() < PAGE ? List.of() : quarantine.list(s, page.get(page.size() - 1).id(), PAGE);
-        }
-        return all;
     }
 }

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import org.viche.config.VicheConfig;
 import org.viche.error.FieldError;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveySnapshot;
@@ -40,6 +43,8 @@ public class SurveysConsoleResource {
     @Inject
     FormPageBuilder forms;
 
+    @Inject
+    VicheConfig limits;
 
     /** One language link of the preview: the citizen form as a reader of that language sees it. */
     public record PreviewLanguage(String code, String href, boolean current) {
@@ -50,7 +55,7 @@ public class SurveysConsoleResource {
         static native TemplateInstance list(Page page, Nav nav, List<SurveyRow> surveys);
 
         static native TemplateInstance edit(Page page, Nav nav, SurveyRow survey, String definition,
-                List<FieldError> errors);
+                List<FieldError> errors, long fileLimitKb);
 
         static native TemplateInstance detail(Page page, Nav nav, SurveyRow survey, boolean tokenAccess);
 
@@ -77,8 +82,7 @@ public class SurveysConsoleResource {
     public Response newSurvey(@QueryParam("from") String from) {
         ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
-        String definition = "demo".equals(from) ? surveys.demoTemplate() : "";
-        return pages.render(200, Templates.edit(pages.page(msg, msg.admin_new_title()), nav, null, definition, List.of()));
+        return edit(msg, nav, 200, null, "demo".equals(from) ? surveys.demoTemplate() : "", List.of());
     }
 
     @POST
@@ -87,11 +91,26 @@ public class SurveysConsoleResource {
     public Response create(@FormParam("definition") String definition) {
         ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
-        ConsoleSurveys.Outcome outcome = surveys.create(definition);
-        if (outcome.ok()) {
-            return pages.redirect(msg, "/admin/surveys/" + outcome.survey().slug());
+        return saved(msg, nav, null, definition, surveys.create(definition));
+    }
+
+    /**
+     * The create page's form, sent as multipart when it may carry a file: a chosen file wins over
+     * the pasted text and goes through the same service and validator. CSRF is checked on
+     * multipart forms as on URL-encoded ones (quarkus-rest-csrf reads the token field of both).
+     */
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response upload(@RestForm("definition") String definition, @RestForm(DefinitionUpload.FIELD) FileUpload file) {
+        ConsoleMessages msg = pages.msg();
+        Nav nav = pages.nav(msg, pages.admin(), "surveys");
+        DefinitionUpload.Read read = DefinitionUpload.read(file, limits.limits().apiBodyBytes());
+        if (read.problem() != null) {
+            return edit(msg, nav, 422, null, definition == null ? "" : definition, List.of(read.problem()));
         }
-        return pages.render(422, Templates.edit(pages.page(msg, msg.admin_errors_title(msg.admin_new_title())), nav, null, definition, outcome.errors()));
+        String text = read.chosen() ? read.text() : definition;
+        return saved(msg, nav, null, text, surveys.create(text));
     }
 
     @GET
@@ -113,8 +132,7 @@ public class SurveysConsoleResource {
         ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
         SurveySnapshot s = surveys.get(slug);
-        return pages.render(200, Templates.edit(pages.page(msg, msg.admin_edit_title()), nav,
-                surveys.row(s, msg.language()), surveys.export(s), List.of()));
+        return edit(msg, nav, 200, surveys.row(s, msg.language()), surveys.export(s), List.of());
     }
 
     @POST
@@ -124,12 +142,22 @@ public class SurveysConsoleResource {
     public Response edit(@PathParam("slug") String slug, @FormParam("definition") String definition) {
         ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
-        SurveySnapshot s = surveys.get(slug);
-        ConsoleSurveys.Outcome outcome = surveys.replace(slug, definition);
+        SurveyRow row = surveys.row(surveys.get(slug), msg.language());
+        return saved(msg, nav, row, definition, surveys.replace(slug, definition));
+    }
+
+    /** A stored definition leads to its survey; a refused one comes back in the editor with its problems. */
+    private Response saved(ConsoleMessages msg, Nav nav, SurveyRow existing, String definition, ConsoleSurveys.Outcome outcome) {
         if (outcome.ok()) {
-            return pages.redirect(msg, "/admin/surveys/" + slug);
+            return pages.redirect(msg, "/admin/surveys/" + outcome.survey().slug());
         }
-        return pages.render(422, Templates.edit(pages.page(msg, msg.admin_errors_title(msg.admin_edit_title())), nav, surveys.row(s, msg.language()), definition, outcome.errors()));
+        return edit(msg, nav, 422, existing, definition, outcome.errors());
+    }
+
+    private Response edit(ConsoleMessages msg, Nav nav, int status, SurveyRow existing, String definition, List<FieldError> errors) {
+        String title = existing == null ? msg.admin_new_title() : msg.admin_edit_title();
+        return pages.render(status, Templates.edit(pages.page(msg, title, !errors.isEmpty()),
+                nav, existing, definition, ConsoleErrors.in(msg, errors), limits.limits().apiBodyBytes() / 1024));
     }
 
     /** Open and close ask first, saying what becomes fixed; the POST does it. */

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -24,6 +25,7 @@ import org.viche.error.FieldError;
 import org.viche.security.ApiToken;
 import org.viche.security.TokenService;
 import org.viche.web.Page;
+import org.viche.web.Times;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -46,12 +48,14 @@ public class TokensConsoleResource {
     @Inject
     TokenService tokens;
 
+    /** {@code lastUsed}: in words, in the console's language (to within five minutes); empty if never used. */
     public record TokenRow(String id, String name, String role, List<String> surveys, String created, String expires,
-            String revoked) {
+            String revoked, String lastUsed) {
 
-        static TokenRow of(ApiToken t) {
+        static TokenRow of(ApiToken t, ConsoleMessages msg) {
             return new TokenRow(t.id.toString(), t.name, t.role, List.of(t.surveys), SurveyRow.when(t.createdAt),
-                    SurveyRow.when(t.expiresAt), SurveyRow.when(t.revokedAt));
+                    SurveyRow.when(t.expiresAt), SurveyRow.when(t.revokedAt),
+                    t.lastUsedAt == null ? "" : Times.inWords(t.lastUsedAt, Locale.forLanguageTag(msg.language())));
         }
 
         public ConsoleRole consoleRole() {
@@ -95,7 +99,7 @@ public class TokensConsoleResource {
             expiresAt = expires == null || expires.isBlank() ? null
                     : LocalDate.parse(expires.trim()).plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-            return listPage(msg, nav, 422, draft, List.of(new FieldError("expiresAt", "notADate", "is not a date")));
+            return listPage(msg, nav, 422, draft, List.of(ConsoleErrors.own("expiresAt", "notADate", "is not a date")));
         }
         TokenService.Issued issued;
         try {
@@ -104,7 +108,7 @@ public class TokensConsoleResource {
             return listPage(msg, nav, 422, draft, e.errors());
         }
         return pages.render(201, Templates.issued(pages.page(msg, msg.admin_tokens_issued_title()), nav,
-                TokenRow.of(issued.token()), issued.secret()));
+                TokenRow.of(issued.token(), msg), issued.secret()));
     }
 
     @POST
@@ -125,8 +129,8 @@ public class TokensConsoleResource {
     }
 
     private Response listPage(ConsoleMessages msg, Nav nav, int status, Draft draft, List<FieldError> errors) {
-        String title = errors.isEmpty() ? msg.admin_tokens_title() : msg.admin_errors_title(msg.admin_tokens_title());
-        return pages.render(status, Templates.list(pages.page(msg, title), nav,
-                tokens.list().stream().map(TokenRow::of).toList(), surveys.rows(msg.language()), draft, errors));
+        return pages.render(status, Templates.list(pages.page(msg, msg.admin_tokens_title(), !errors.isEmpty()), nav,
+                tokens.list().stream().map(t -> TokenRow.of(t, msg)).toList(), surveys.rows(msg.language()), draft,
+                ConsoleErrors.in(msg, errors)));
     }
 }

@@ -74,7 +74,7 @@ public final class ServiceSecretSource implements ConfigSource {
     }
 
     /** A key for one purpose, so that no two uses of the secret share a key. */
-    static String derive(String secret, String purpose) {
+    public static String derive(String secret, String purpose) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

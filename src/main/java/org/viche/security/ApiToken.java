@@ -41,6 +41,10 @@ public class ApiToken {
     @Column(name = "revoked_at")
     public OffsetDateTime revokedAt;
 
+    /** Written only by {@link TokenUse} (to within five minutes); null until first used. */
+    @Column(name = "last_used_at", insertable = false, updatable = false)
+    public OffsetDateTime lastUsedAt;
+
     public boolean isUsableAt(OffsetDateTime moment) {
         return revokedAt == null && (expiresAt == null || expiresAt.isAfter(moment));
     }

@@ -33,6 +33,9 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     @Inject
     TokenCache cache;
 
+    @Inject
+    TokenUse use;
+
     @Override
     public Class<TokenAuthenticationRequest> getRequestType() {
         return TokenAuthenticationRequest.class;
@@ -54,6 +57,9 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         if (token == null || !token.isUsableAt(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw new AuthenticationFailedException("Unknown, revoked or expired token");
         }
+        // Only when the database is asked (at most once a second per token and instance, see
+        // TokenCache): a use is recorded to within five minutes anyway.
+        use.record(token.id);
         SecurityIdentity identity = identityOf(token);
         cache.remember(key, token, identity);
         return identity;

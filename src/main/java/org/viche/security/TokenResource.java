@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.viche.error.ApiException;
@@ -40,10 +41,11 @@ public class TokenResource {
     }
 
     public record TokenView(UUID id, String name, String role, List<String> surveys, OffsetDateTime expiresAt,
-            OffsetDateTime createdAt, OffsetDateTime revokedAt) {
+            OffsetDateTime createdAt, OffsetDateTime revokedAt,
+            @Schema(description = "When the token was last presented, to within five minutes; null if never") OffsetDateTime lastUsedAt) {
 
         static TokenView of(ApiToken t) {
-            return new TokenView(t.id, t.name, t.role, List.of(t.surveys), t.expiresAt, t.createdAt, t.revokedAt);
+            return new TokenView(t.id, t.name, t.role, List.of(t.surveys), t.expiresAt, t.createdAt, t.revokedAt, t.lastUsedAt);
         }
     }
 

@@ -50,7 +50,7 @@ public class SurveyDefinitionValidator {
     public List<FieldError> validate(SurveyDefinition d) {
         Errors errors = new Errors();
         if (d == null) {
-            errors.add("body", "required", "a survey definition is required");
+            errors.add(DefinitionProblem.DEFINITION_REQUIRED.at("body"));
             return errors.list;
         }
         checkSlug(d.slug(), errors);
@@ -67,18 +67,16 @@ public class SurveyDefinitionValidator {
 
     private void checkSlug(String slug, Errors errors) {
         if (slug == null || slug.isBlank()) {
-            errors.add("slug", "required", "is required");
+            errors.add(DefinitionProblem.REQUIRED.at("slug"));
         } else if (slug.length() > MAX_KEY_LENGTH || !SLUG.matcher(slug).matches()) {
-            errors.add("slug", "invalidSlug",
-                    "must be lower-case letters, digits and single hyphens, at most " + MAX_KEY_LENGTH + " characters");
+            errors.add(DefinitionProblem.SLUG_INVALID.at("slug", MAX_KEY_LENGTH));
         }
     }
 
     private List<String> checkLanguages(SurveyDefinition d, Errors errors) {
         List<String> languages = d.effectiveLanguages();
         if (languages.isEmpty()) {
-            errors.add(d.languages() == null ? "title" : "languages", "required",
-                    "the survey needs at least one language (uk, ru or en)");
+            errors.add(DefinitionProblem.LANGUAGES_REQUIRED.at(d.languages() == null ? "title" : "languages"));
             return List.of();
         }
         Set<String> seen = new HashSet<>();
@@ -86,9 +84,9 @@ public class SurveyDefinitionValidator {
             String language = languages.get(i);
             String field = d.languages() == null ? "title" : "languages[" + i + "]";
             if (!SurveyDefinition.SUPPORTED_LANGUAGES.contains(language)) {
-                errors.add(field, "unknownLanguage", "language '" + language + "' is not one of uk, ru, en");
+                errors.add(DefinitionProblem.LANGUAGE_UNKNOWN.at(field, language));
             } else if (!seen.add(language)) {
-                errors.add(field, "duplicate", "language '" + language + "' is listed twice");
+                errors.add(DefinitionProblem.LANGUAGE_DUPLICATE.at(field, language));
             }
         }
         return languages.stream().filter(SurveyDefinition.SUPPORTED_LANGUAGES::contains).distinct().toList();
@@ -110,78 +108,76 @@ public class SurveyDefinitionValidator {
     private void checkText(Map<String, String> text, String field, List<String> languages, boolean required, Errors errors) {
         if (text == null || text.isEmpty()) {
             if (required) {
-                errors.add(field, "required", "is required in " + String.join(", ", languages));
+                errors.add(DefinitionProblem.TEXT_REQUIRED.at(field, String.join(", ", languages)));
             }
             return;
         }
         for (String language : languages) {
             String value = text.get(language);
             if (value == null || value.isBlank()) {
-                errors.add(field + "." + language, "missingTranslation", "text is missing in language '" + language + "'");
+                errors.add(DefinitionProblem.TRANSLATION_MISSING.at(field + "." + language, language));
             } else if (value.length() > MAX_TEXT_LENGTH) {
-                errors.add(field + "." + language, "tooLong", "is longer than " + MAX_TEXT_LENGTH + " characters");
+                errors.add(DefinitionProblem.TEXT_TOO_LONG.at(field + "." + language, MAX_TEXT_LENGTH));
             }
         }
         for (String language : text.keySet()) {
             if (!SurveyDefinition.SUPPORTED_LANGUAGES.contains(language)) {
-                errors.add(field + "." + language, "unknownLanguage", "language '" + language + "' is not one of uk, ru, en");
+                errors.add(DefinitionProblem.LANGUAGE_UNKNOWN.at(field + "." + language, language));
             }
         }
     }
 
     private void checkRegions(SurveyDefinition d, Errors errors) {
         if (d.regionScheme() == null || d.regionScheme().isBlank()) {
-            errors.add("regionScheme", "required", "is required (e.g. UA)");
+            errors.add(DefinitionProblem.SCHEME_REQUIRED.at("regionScheme"));
             return;
         }
         Optional<RegionScheme> scheme = regions.scheme(d.regionScheme());
         if (scheme.isEmpty()) {
-            errors.add("regionScheme", "unknownScheme", "no region scheme named '" + d.regionScheme() + "'");
+            errors.add(DefinitionProblem.SCHEME_UNKNOWN.at("regionScheme", d.regionScheme()));
             return;
         }
         if (d.regions() == null) {
             return;
         }
         if (d.regions().isEmpty()) {
-            errors.add("regions", "empty", "must name at least one region, or be left out for every region");
+            errors.add(DefinitionProblem.REGIONS_EMPTY.at("regions"));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < d.regions().size(); i++) {
             String code = d.regions().get(i);
             if (code == null || !scheme.get().contains(code)) {
-                errors.add("regions[" + i + "]", "unknownRegion",
-                        "'" + code + "' is not a region of scheme " + d.regionScheme());
+                errors.add(DefinitionProblem.REGION_UNKNOWN.at("regions[" + i + "]", code, d.regionScheme()));
             } else if (!seen.add(code)) {
-                errors.add("regions[" + i + "]", "duplicate", "'" + code + "' is listed twice");
+                errors.add(DefinitionProblem.REGION_DUPLICATE.at("regions[" + i + "]", code));
             }
         }
     }
 
     private void checkQuestions(List<Question> questions, List<String> languages, Errors errors) {
         if (questions == null || questions.isEmpty()) {
-            errors.add("questions", "required", "a survey needs at least one question");
+            errors.add(DefinitionProblem.QUESTIONS_REQUIRED.at("questions"));
             return;
         }
         if (questions.size() > MAX_QUESTIONS) {
-            errors.add("questions", "tooMany", "at most " + MAX_QUESTIONS + " questions");
+            errors.add(DefinitionProblem.QUESTIONS_TOO_MANY.at("questions", MAX_QUESTIONS));
         }
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < questions.size(); i++) {
             Question q = questions.get(i);
             String field = "questions[" + i + "]";
             if (q == null) {
-                errors.add(field, "required", "must be a question object");
+                errors.add(DefinitionProblem.QUESTION_NOT_OBJECT.at(field));
                 continue;
             }
             if (checkKey(q.key(), KEY, field + ".key", errors) && !keys.add(q.key())) {
-                errors.add(field + ".key", "duplicate", "question key '" + q.key() + "' is used twice");
+                errors.add(DefinitionProblem.QUESTION_KEY_DUPLICATE.at(field + ".key", q.key()));
             }
             checkText(q.text(), field + ".text", languages, true, errors);
             checkText(q.help(), field + ".help", languages, false, errors);
             Optional<QuestionType> type = QuestionType.parse(q.type());
             if (type.isEmpty()) {
-                errors.add(field + ".type", "unknownType",
-                        "must be one of SINGLE_CHOICE, MULTIPLE_CHOICE, SCALE, RANKING, TEXT");
+                errors.add(DefinitionProblem.TYPE_UNKNOWN.at(field + ".type"));
             } else {
                 checkTypeRules(q, type.get(), field, languages, errors);
             }
@@ -193,12 +189,12 @@ public class SurveyDefinitionValidator {
 
     private boolean checkKey(String key, Pattern pattern, String field, Errors errors) {
         if (key == null || key.isBlank()) {
-            errors.add(field, "required", "is required");
+            errors.add(DefinitionProblem.REQUIRED.at(field));
             return false;
         }
         if (key.length() > MAX_KEY_LENGTH || !pattern.matcher(key).matches()) {
-            errors.add(field, "invalidKey", "must hold only a-z, 0-9 and _ (at most " + MAX_KEY_LENGTH
-                    + " characters)" + (pattern == KEY ? " and start with a letter" : ""));
+            errors.add((pattern == KEY ? DefinitionProblem.QUESTION_KEY_INVALID : DefinitionProblem.OPTION_KEY_INVALID)
+                    .at(field, MAX_KEY_LENGTH));
             return false;
         }
         return true;
@@ -208,42 +204,42 @@ public class SurveyDefinitionValidator {
         if (type.hasOptions()) {
             checkOptions(q.options(), field + ".options", languages, errors);
         } else if (q.options() != null) {
-            errors.add(field + ".options", "notAllowed", "only choice and ranking questions have options");
+            errors.add(DefinitionProblem.OPTIONS_NOT_ALLOWED.at(field + ".options"));
         }
         if (type == QuestionType.MULTIPLE_CHOICE && q.maxChoices() != null) {
             int options = q.optionList().size();
             if (q.maxChoices() < 1 || (options > 0 && q.maxChoices() > options)) {
-                errors.add(field + ".maxChoices", "outOfRange", "must be between 1 and the number of options");
+                errors.add(DefinitionProblem.MAX_CHOICES_OUT_OF_RANGE.at(field + ".maxChoices"));
             }
         } else if (type != QuestionType.MULTIPLE_CHOICE && q.maxChoices() != null) {
-            errors.add(field + ".maxChoices", "notAllowed", "only multiple-choice questions have maxChoices");
+            errors.add(DefinitionProblem.MAX_CHOICES_NOT_ALLOWED.at(field + ".maxChoices"));
         }
         if (type == QuestionType.SCALE) {
             checkScale(q, field, languages, errors);
         } else if (q.min() != null || q.max() != null) {
-            errors.add(field + (q.min() != null ? ".min" : ".max"), "notAllowed", "only scale questions have min and max");
+            errors.add(DefinitionProblem.MIN_MAX_NOT_ALLOWED.at(field + (q.min() != null ? ".min" : ".max")));
         }
         if (type == QuestionType.TEXT) {
             if (q.maxLength() != null && (q.maxLength() < 1 || q.maxLength() > MAX_TEXT_LENGTH)) {
-                errors.add(field + ".maxLength", "outOfRange", "must be between 1 and " + MAX_TEXT_LENGTH);
+                errors.add(DefinitionProblem.MAX_LENGTH_OUT_OF_RANGE.at(field + ".maxLength", MAX_TEXT_LENGTH));
             }
         } else if (q.maxLength() != null) {
-            errors.add(field + ".maxLength", "notAllowed", "only text questions have maxLength");
+            errors.add(DefinitionProblem.MAX_LENGTH_NOT_ALLOWED.at(field + ".maxLength"));
         }
     }
 
     private void checkScale(Question q, String field, List<String> languages, Errors errors) {
         if (q.min() == null) {
-            errors.add(field + ".min", "required", "a scale needs min");
+            errors.add(DefinitionProblem.SCALE_MIN_REQUIRED.at(field + ".min"));
         }
         if (q.max() == null) {
-            errors.add(field + ".max", "required", "a scale needs max");
+            errors.add(DefinitionProblem.SCALE_MAX_REQUIRED.at(field + ".max"));
         }
         if (q.min() != null && q.max() != null) {
             if (q.min() >= q.max()) {
-                errors.add(field + ".max", "minNotBelowMax", "max must be greater than min");
+                errors.add(DefinitionProblem.SCALE_MAX_NOT_ABOVE_MIN.at(field + ".max"));
             } else if ((long) q.max() - q.min() + 1 > MAX_SCALE_POINTS) {
-                errors.add(field + ".max", "outOfRange", "a scale has at most " + MAX_SCALE_POINTS + " points");
+                errors.add(DefinitionProblem.SCALE_TOO_MANY_POINTS.at(field + ".max", MAX_SCALE_POINTS));
             }
         }
         checkText(q.minLabel(), field + ".minLabel", languages, false, errors);
@@ -252,24 +248,24 @@ public class SurveyDefinitionValidator {
 
     private void checkOptions(List<Option> options, String field, List<String> languages, Errors errors) {
         if (options == null || options.size() < 2) {
-            errors.add(field, "tooFewOptions", "a choice or ranking question needs at least two options");
+            errors.add(DefinitionProblem.OPTIONS_TOO_FEW.at(field));
             if (options == null) {
                 return;
             }
         }
         if (options.size() > MAX_OPTIONS) {
-            errors.add(field, "tooMany", "at most " + MAX_OPTIONS + " options");
+            errors.add(DefinitionProblem.OPTIONS_TOO_MANY.at(field, MAX_OPTIONS));
         }
         Set<String> keys = new HashSet<>();
         for (int j = 0; j < options.size(); j++) {
             Option o = options.get(j);
             String optionField = field + "[" + j + "]";
             if (o == null) {
-                errors.add(optionField, "required", "must be an option object");
+                errors.add(DefinitionProblem.OPTION_NOT_OBJECT.at(optionField));
                 continue;
             }
             if (checkKey(o.key(), OPTION_KEY, optionField + ".key", errors) && !keys.add(o.key())) {
-                errors.add(optionField + ".key", "duplicate", "option key '" + o.key() + "' is used twice");
+                errors.add(DefinitionProblem.OPTION_KEY_DUPLICATE.at(optionField + ".key", o.key()));
             }
             checkText(o.text(), optionField + ".text", languages, true, errors);
         }
@@ -277,14 +273,13 @@ public class SurveyDefinitionValidator {
 
     private void checkShowIf(ShowIf showIf, List<Question> earlier, String field, Errors errors) {
         if (showIf.question() == null) {
-            errors.add(field + ".question", "required", "must name an earlier question");
+            errors.add(DefinitionProblem.SHOW_IF_QUESTION_REQUIRED.at(field + ".question"));
             return;
         }
         Optional<Question> target = earlier.stream()
                 .filter(q -> q != null && showIf.question().equals(q.key())).findFirst();
         if (target.isEmpty()) {
-            errors.add(field + ".question", "unknownQuestion",
-                    "'" + showIf.question() + "' is not an earlier question of this survey");
+            errors.add(DefinitionProblem.SHOW_IF_UNKNOWN_QUESTION.at(field + ".question", showIf.question()));
             return;
         }
         Optional<QuestionType> type = QuestionType.parse(target.get().type());
@@ -292,18 +287,17 @@ public class SurveyDefinitionValidator {
             return; // the target's unknown type is reported on the target itself
         }
         if (!(type.get() == QuestionType.SINGLE_CHOICE || type.get() == QuestionType.MULTIPLE_CHOICE)) {
-            errors.add(field + ".question", "notAChoice", "showIf must name a single- or multiple-choice question");
+            errors.add(DefinitionProblem.SHOW_IF_NOT_A_CHOICE.at(field + ".question"));
             return;
         }
         if (showIf.anyOf() == null || showIf.anyOf().isEmpty()) {
-            errors.add(field + ".anyOf", "required", "must list at least one option");
+            errors.add(DefinitionProblem.SHOW_IF_ANY_OF_REQUIRED.at(field + ".anyOf"));
             return;
         }
         for (int i = 0; i < showIf.anyOf().size(); i++) {
             String option = showIf.anyOf().get(i);
             if (option == null || target.get().option(option).isEmpty()) {
-                errors.add(field + ".anyOf[" + i + "]", "unknownOption",
-                        "'" + option + "' is not an option of question '" + showIf.question() + "'");
+                errors.add(DefinitionProblem.SHOW_IF_UNKNOWN_OPTION.at(field + ".anyOf[" + i + "]", option, showIf.question()));
             }
         }
     }
@@ -314,21 +308,21 @@ public class SurveyDefinitionValidator {
         }
         checkEnum(results.visibility(), "results.visibility", Set.of("LIVE", "AFTER_CLOSE"), errors);
         if (results.minCellSize() != null && (results.minCellSize() < 1 || results.minCellSize() > 10_000)) {
-            errors.add("results.minCellSize", "outOfRange", "must be between 1 and 10000");
+            errors.add(DefinitionProblem.MIN_CELL_SIZE_OUT_OF_RANGE.at("results.minCellSize"));
         }
     }
 
     private void checkEnum(String value, String field, Set<String> allowed, Errors errors) {
         if (value != null && !allowed.contains(value)) {
-            errors.add(field, "unknownValue", "must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+            errors.add(DefinitionProblem.VALUE_UNKNOWN.at(field, String.join(", ", allowed.stream().sorted().toList())));
         }
     }
 
     private static final class Errors {
         final List<FieldError> list = new ArrayList<>();
 
-        void add(String field, String code, String message) {
-            list.add(new FieldError(field, code, message));
+        void add(FieldError error) {
+            list.add(error);
         }
     }
 }

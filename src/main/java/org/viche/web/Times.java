@@ -12,12 +12,12 @@ import java.util.Locale;
  * than ISO 8601. Always in UTC and said so, because a reader's time zone is not known (and not
  * asked for). Java's month names for uk and ru are already in the genitive a date needs.
  */
-final class Times {
+public final class Times {
 
     private Times() {
     }
 
-    static String inWords(OffsetDateTime moment, Locale locale) {
+    public static String inWords(OffsetDateTime moment, Locale locale) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm", locale).format(moment.withOffsetSameInstant(ZoneOffset.UTC))
                 + " UTC";
     }

@@ -71,6 +71,9 @@ class ConsoleBrowserTest {
             assertTrue(!browser.driver().getCurrentUrl().contains(Api.ADMIN_TOKEN), "the token is never in an address");
             check("surveys");
 
+            uploadDefinitionFiles();
+            visit("/admin/surveys?lang=en");
+
             click("New survey in the editor");
             build(definition(slug));
             check("editor");
@@ -116,10 +119,15 @@ class ConsoleBrowserTest {
             String partner = browser.driver().findElement(By.id("secret")).getText();
             check("token-issued");
             partnerBurst(open, partner);
+            visit("/admin/tokens?lang=en");
+            String tokens = browser.driver().findElement(By.xpath("//tr[th[normalize-space()='news-site']]")).getText();
+            assertTrue(tokens.contains("Last used"), tokens);
 
             visit("/admin/surveys/" + open + "/review?lang=en");
             assertTrue(browser.driver().getPageSource().contains("Many answers from one connection"),
                     asAdmin().get("/api/v1/surveys/" + open + "/quarantine").asString());
+            assertTrue(browser.driver().getPageSource().contains("Answer pattern"));
+            assertTrue(!browser.driver().getPageSource().contains("dmz"), "no answer is on the review page");
             check("review");
             press(browser.driver().findElement(By.xpath("//button[starts-with(normalize-space(), 'Release')]")));
             assertTrue(browser.driver().getPageSource().contains("Nothing is held for review."));
@@ -148,7 +156,43 @@ class ConsoleBrowserTest {
 
             researcherIsRefusedBeyondResults(slug);
         }
-        assertEquals(18, checked.size(), "pages checked: " + checked);
+        assertEquals(20, checked.size(), "pages checked: " + checked);
+    }
+
+    /**
+     * The create page in Ukrainian: a file the validator refuses comes back with its problems in
+     * the console's language; a good file (sent as multipart, with the form's CSRF field) is stored.
+     */
+    @SuppressWarnings("unchecked")
+    private void uploadDefinitionFiles() throws IOException {
+        String slug = Api.slug("uploaded");
+        Map<String, Object> bad = new LinkedHashMap<>(definition(slug));
+        List<Map<String, Object>> questions = new ArrayList<>((List<Map<String, Object>>) bad.get("questions"));
+        Map<String, Object> scale = new LinkedHashMap<>(questions.stream().filter(q -> "SCALE".equals(q.get("type"))).findFirst()
+                .orElseThrow());
+        scale.put("min", 9);
+        questions.set(questions.indexOf(questions.stream().filter(q -> "SCALE".equals(q.get("type"))).findFirst().orElseThrow()), scale);
+        bad.put("questions", questions);
+        java.nio.file.Path badFile = java.nio.file.Files.createTempFile("viche-bad", ".json");
+        java.nio.file.Path goodFile = java.nio.file.Files.createTempFile("viche-good", ".json");
+        try {
+            java.nio.file.Files.write(badFile, json.writeValueAsBytes(bad));
+            java.nio.file.Files.write(goodFile, json.writeValueAsBytes(definition(slug)));
+            visit("/admin/surveys/new?lang=uk");
+            check("new-survey");
+            browser.driver().findElement(By.id("file")).sendKeys(badFile.toString());
+            press(browser.driver().findElement(By.xpath("//form[@enctype='multipart/form-data']//button[@type='submit']")));
+            assertTrue(browser.driver().getPageSource().contains("Максимум має бути більшим за мінімум."),
+                    browser.driver().getPageSource());
+            check("new-survey-errors");
+            browser.driver().findElement(By.id("file")).sendKeys(goodFile.toString());
+            press(browser.driver().findElement(By.xpath("//form[@enctype='multipart/form-data']//button[@type='submit']")));
+            assertTrue(browser.driver().getCurrentUrl().contains("/admin/surveys/" + slug), browser.driver().getPageSource());
+            assertEquals("DRAFT", asAdmin().get("/api/v1/surveys/" + slug).then().extract().path("status"));
+        } finally {
+            java.nio.file.Files.deleteIfExists(badFile);
+            java.nio.file.Files.deleteIfExists(goodFile);
+        }
     }
 
     private void researcherIsRefusedBeyondResults(String slug) throws IOException {

@@ -71,6 +71,11 @@ final class ConsoleClient {
         return response;
     }
 
+    /** A multipart form POST (a file upload) carrying the CSRF cookie and field of the last page. */
+    RequestSpecification multipart() {
+        return request().multiPart(CSRF_FIELD, csrfToken);
+    }
+
     /** A form POST carrying the CSRF cookie and field of the last page; {@code path} is only documentation. */
     RequestSpecification post(String path) {
         return request().contentType("application/x-www-form-urlencoded").formParam(CSRF_FIELD, csrfToken);

@@ -44,6 +44,9 @@ class ConsoleTest {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void aVisitorWithoutSessionIsSentToSignIn() {
         ConsoleClient visitor = new ConsoleClient();
@@ -243,6 +246,9 @@ class ConsoleTest {
         java.util.regex.Matcher secret = java.util.regex.Pattern.compile("id=\"secret\" class=\"secret\">([^<]+)<").matcher(page);
         assertTrue(secret.find(), page);
         Api.withToken(secret.group(1)).get("/api/v1/tokens").then().statusCode(403);
+        String lastUsed = asAdmin().get("/api/v1/tokens").then().extract().path("find { it.name == '" + name + "' }.lastUsedAt");
+        admin.get("/admin/tokens?lang=uk").then().statusCode(200).body(containsString("Востаннє використано "
+                + org.viche.web.Times.inWords(OffsetDateTime.parse(lastUsed), java.util.Locale.forLanguageTag("uk"))));
         String list = admin.get("/admin/tokens?lang=en").then().statusCode(200).body(containsString(name))
                 .extract().asString();
         assertFalse(list.contains(secret.group(1)), "the secret is never shown again");
@@ -256,27 +262,191 @@ class ConsoleTest {
     }
 
     @Test
-    void heldResponsesAreReviewedAsGroupsAndEveryDecisionAudited() {
+    void heldResponsesAreReviewedAsGroupsOfReasonAndPatternAndEveryDecisionAudited() throws Exception {
         String slug = Api.openSurvey("c-review", List.of("UA-14"));
-        List<Map<String, Object>> items = new ArrayList<>();
-        // one anonymous client past its burst allowance (partners are never held for popularity)
-        for (int i = 0; i < quarantine.perClient() + 3; i++) {
-            Api.json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", "sez", "trust", 3)))
-                    .post("/api/v1/surveys/" + slug + "/responses").then().statusCode(201);
+        // one anonymous client past its burst allowance (partners are never held for popularity):
+        // the surplus is held, two responses with one answer set and three with another
+        for (int i = 0; i < quarantine.perClient(); i++) {
+            submitAnonymously(slug, "sez", 1);
+        }
+        for (int i = 0; i < 2; i++) {
+            submitAnonymously(slug, "dmz", 2);
+        }
+        for (int i = 0; i < 3; i++) {
+            submitAnonymously(slug, "sez", 3);
         }
         ConsoleClient admin = ConsoleClient.signedIn(Api.ADMIN_TOKEN);
         String queue = admin.get("/admin/surveys/" + slug + "/review?lang=en").then().statusCode(200)
-                .body(containsString("Many answers from one connection"), containsString("UA-14"), not(containsString("sez")))
+                .body(containsString("Many answers from one connection"), containsString("Answer pattern"),
+                        not(containsString("sez")), not(containsString("dmz")))
                 .extract().asString();
-        java.util.regex.Matcher group = java.util.regex.Pattern.compile("name=\"group\" value=\"([^\"]+)\"").matcher(queue);
-        assertTrue(group.find(), queue);
-        admin.post("").formParam("group", group.group(1)).formParam("verdict", "reject")
+        java.util.regex.Matcher group = java.util.regex.Pattern
+                .compile("name=\"pattern\" value=\"([0-9a-f]{20})\"").matcher(queue);
+        List<String> patterns = new ArrayList<>();
+        while (group.find()) {
+            patterns.add(group.group(1));
+        }
+        assertEquals(2, patterns.size(), queue);
+        // the key is not the database's digest of the answers (that one never leaves the server)
+        List<String> digests = digests(slug);
+        assertEquals(2, digests.size());
+        assertTrue(digests.stream().noneMatch(d -> patterns.stream().anyMatch(p -> d.contains(p))), digests + " " + patterns);
+        // largest group first: the three identical answers
+        assertTrue(queue.indexOf("<td class=\"num\">3</td>") < queue.indexOf("<td class=\"num\">2</td>"), queue);
+
+        admin.post("").formParam("reason", "CLIENT_BURST").formParam("pattern", patterns.get(0)).formParam("verdict", "reject")
+                .post("/admin/surveys/" + slug + "/review").then().statusCode(303);
+        assertEquals(2, asAdmin().get("/api/v1/surveys/" + slug + "/quarantine").then().extract().jsonPath()
+                .getList("responses").size(), "the other group is still held");
+        // the same decision again (another tab): nothing left to move, nothing audited
+        admin.get("/admin/surveys/" + slug + "/review");
+        admin.post("").formParam("reason", "CLIENT_BURST").formParam("pattern", patterns.get(0)).formParam("verdict", "reject")
+                .post("/admin/surveys/" + slug + "/review").then().statusCode(303);
+        admin.get("/admin/surveys/" + slug + "/review");
+        admin.post("").formParam("reason", "CLIENT_BURST").formParam("pattern", patterns.get(1)).formParam("verdict", "release")
                 .post("/admin/surveys/" + slug + "/review").then().statusCode(303);
         asAdmin().get("/api/v1/surveys/" + slug + "/quarantine").then().body("responses.size()", org.hamcrest.Matchers.equalTo(0));
-        List<?> rejected = asAdmin().get("/api/v1/audit?limit=1000").then().extract().jsonPath()
-                .getList("events.findAll { it.action == 'QUARANTINE_REJECTED' && it.subject == '" + slug + "' }");
-        assertEquals(3, rejected.size());
+        asAdmin().get("/api/v1/surveys/" + slug + "/results").then().body("responses",
+                org.hamcrest.Matchers.equalTo(quarantine.perClient() + 2));
+
+        io.restassured.path.json.JsonPath audit = asAdmin().get("/api/v1/audit?limit=1000").then().extract().jsonPath();
+        List<Map<String, Object>> rejected = audit.getList("events.findAll { it.action == 'QUARANTINE_REJECTED' && it.subject == '"
+                + slug + "' }.details");
+        assertEquals(List.of(Map.of("reason", "CLIENT_BURST", "pattern", patterns.get(0), "count", 3)), rejected);
+        List<Map<String, Object>> released = audit.getList("events.findAll { it.action == 'QUARANTINE_RELEASED' && it.subject == '"
+                + slug + "' }.details");
+        assertEquals(List.of(Map.of("reason", "CLIENT_BURST", "pattern", patterns.get(1), "count", 2)), released);
         admin.get("/admin/surveys/" + slug + "/review?lang=en").then().body(containsString("Nothing is held"));
+
+        admin.post("").formParam("reason", "NOT_A_REASON").formParam("pattern", patterns.get(1)).formParam("verdict", "release")
+                .post("/admin/surveys/" + slug + "/review").then().statusCode(400);
+    }
+
+    private List<String> digests(String slug) throws java.sql.SQLException {
+        List<String> digests = new ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement q = c.prepareStatement("select distinct md5(answers::text) from response r"
+                        + " join survey s on s.id = r.survey_id where s.slug = ? and r.status = 'QUARANTINED'")) {
+            q.setString(1, slug);
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    digests.add(rs.getString(1));
+                }
+            }
+        }
+        return digests;
+    }
+
+    private static void submitAnonymously(String slug, String arrangement, int trust) {
+        Api.json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", arrangement, "trust", trust)))
+                .post("/api/v1/surveys/" + slug + "/responses").then().statusCode(201);
+    }
+
+    @Test
+    void aDefinitionFileIsUploadedUnderCsrfAndABadFileIsShownBackWithItsProblem() throws Exception {
+        ConsoleClient admin = ConsoleClient.signedIn(Api.ADMIN_TOKEN);
+        String slug = Api.slug("c-upload");
+        byte[] good = json.writeValueAsBytes(Api.survey(slug, List.of("UA-14")));
+
+        // without the CSRF field the upload is refused and nothing is stored
+        admin.get("/admin/surveys/new?lang=en").then().statusCode(200)
+                .body(containsString("enctype=\"multipart/form-data\""), containsString("type=\"file\""));
+        admin.request().multiPart("file", "survey.json", good, "application/json").post("/admin/surveys?lang=en")
+                .then().statusCode(400);
+        asAdmin().get("/api/v1/surveys/" + slug).then().statusCode(404);
+
+        admin.get("/admin/surveys/new?lang=en");
+        admin.multipart().multiPart("file", "big.json", new byte[64 * 1024 + 1], "application/json")
+                .multiPart("definition", "{\"kept\": true}").post("/admin/surveys?lang=en")
+                .then().statusCode(422).body(containsString("The file is larger than 64 KB."), containsString("href=\"#file\""),
+                        containsString("{&quot;kept&quot;: true}"));
+        admin.get("/admin/surveys/new?lang=en");
+        byte[] utf16 = "{\"slug\": \"x\"}".getBytes(java.nio.charset.StandardCharsets.UTF_16);
+        admin.multipart().multiPart("file", "utf16.json", utf16, "application/json").post("/admin/surveys?lang=en")
+                .then().statusCode(422).body(containsString("The file is not UTF-8 text"));
+        admin.get("/admin/surveys/new?lang=en");
+        admin.multipart().multiPart("file", "latin1.json", new byte[] { '{', (byte) 0xe9, '}' }, "application/json")
+                .post("/admin/surveys?lang=en").then().statusCode(422).body(containsString("The file is not UTF-8 text"));
+        admin.get("/admin/surveys/new?lang=uk");
+        admin.multipart().multiPart("file", "notes.json", "just notes".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "application/json").post("/admin/surveys?lang=uk")
+                .then().statusCode(422).body(containsString("Це не визначення опитування у форматі JSON."));
+        admin.get("/admin/surveys/new?lang=en");
+        admin.multipart().multiPart("file", "empty.json", new byte[0], "application/json").post("/admin/surveys?lang=en")
+                .then().statusCode(422).body(containsString("The file is empty."));
+
+        // a file checked by the same validator: every problem named, in the console's language
+        Map<String, Object> bad = new HashMap<>(Api.survey(slug, List.of("UA-14")));
+        bad.put("questions", List.of(Map.of("key", "q", "type", "SCALE", "min", 5, "max", 1, "text", Api.en("?"))));
+        admin.get("/admin/surveys/new?lang=ru");
+        admin.multipart().multiPart("file", "bad.json", json.writeValueAsBytes(bad), "application/json")
+                .post("/admin/surveys?lang=ru").then().statusCode(422)
+                .body(containsString("questions[0].max"), containsString("Максимум должен быть больше минимума."));
+        asAdmin().get("/api/v1/surveys/" + slug).then().statusCode(404);
+
+        // a byte-order mark is allowed; the file wins over an empty text field
+        byte[] withBom = new byte[good.length + 3];
+        withBom[0] = (byte) 0xef;
+        withBom[1] = (byte) 0xbb;
+        withBom[2] = (byte) 0xbf;
+        System.arraycopy(good, 0, withBom, 3, good.length);
+        admin.get("/admin/surveys/new");
+        admin.multipart().multiPart("definition", "").multiPart("file", "survey.json", withBom, "application/json")
+                .post("/admin/surveys").then().statusCode(303).header("Location", containsString("/admin/surveys/" + slug));
+        asAdmin().get("/api/v1/surveys/" + slug).then().statusCode(200);
+
+        // no file chosen: the pasted text is used, as in the URL-encoded form
+        String pasted = Api.slug("c-pasted");
+        admin.get("/admin/surveys/new");
+        admin.multipart().multiPart("definition", json.writeValueAsString(Api.survey(pasted, List.of("UA-14"))))
+                .multiPart("file", "", new byte[0], "application/octet-stream").post("/admin/surveys").then().statusCode(303);
+        asAdmin().get("/api/v1/surveys/" + pasted).then().statusCode(200);
+    }
+
+    @Test
+    void validatorProblemsAreShownInTheConsolesLanguage() throws Exception {
+        ConsoleClient admin = ConsoleClient.signedIn(Api.ADMIN_TOKEN);
+        Map<String, Object> bad = new HashMap<>(Api.survey(Api.slug("c-lang"), List.of("UA-14", "XX-99")));
+        bad.put("questions", List.of(Map.of("key", "q", "type", "SCALE", "min", 5, "max", 1, "text", Api.en("?")),
+                Map.of("key", "q", "type", "SINGLE_CHOICE", "text", Api.en("?"),
+                        "options", List.of(Map.of("key", "a", "text", Api.en("A"))))));
+        String definition = json.writeValueAsString(bad);
+        admin.get("/admin/surveys/new?lang=uk");
+        admin.post("").formParam("definition", definition).post("/admin/surveys?lang=uk").then().statusCode(422)
+                .body(containsString("«XX-99» не є регіоном схеми UA."), containsString("Максимум має бути більшим за мінімум."),
+                        containsString("Ключ питання «q» використано двічі."),
+                        containsString("Питанню з вибором чи ранжуванням потрібні принаймні два варіанти."),
+                        not(containsString("max must be greater than min")));
+        admin.get("/admin/surveys/new?lang=ru");
+        admin.post("").formParam("definition", definition).post("/admin/surveys?lang=ru").then().statusCode(422)
+                .body(containsString("«XX-99» не является регионом схемы UA."), containsString("Максимум должен быть больше минимума."));
+        admin.get("/admin/surveys/new?lang=uk");
+        admin.post("").formParam("definition", "{not json").post("/admin/surveys?lang=uk").then().statusCode(422)
+                .body(containsString("Це не визначення опитування у форматі JSON."));
+        // the API keeps its English sentences
+        asAdmin().contentType("application/json").body(definition).post("/api/v1/surveys").then().statusCode(422)
+                .body("errors.find { it.field == 'questions[0].max' }.message", org.hamcrest.Matchers.equalTo("max must be greater than min"));
+
+        // the structured editor: each problem beside its input, in Ukrainian
+        Map<String, String> form = builderForm(Api.slug("c-built-uk"), "uk", "Збудоване");
+        form.put("questions[0].key", "trust");
+        form.put("questions[0].type", "SCALE");
+        form.put("questions[0].text.uk", "Довіра?");
+        form.put("questions[0].min", "1");
+        admin.get("/admin/builder?lang=uk");
+        admin.post("").formParams(form).formParam("action", "save").post("/admin/builder?lang=uk").then().statusCode(422)
+                .body(containsString("questions[0].max: Шкалі потрібен максимум."));
+    }
+
+    /** The structured editor's fields of a one-language survey open to everyone, before any question. */
+    private static Map<String, String> builderForm(String slug, String language, String title) {
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("slug", slug);
+        form.put("title." + language, title);
+        form.put("languages", language);
+        form.put("regionScheme", "UA");
+        form.put("access", "OPEN");
+        return form;
     }
 
     @Test
@@ -285,13 +455,8 @@ class ConsoleTest {
         admin.get("/admin/builder?lang=en").then().statusCode(200)
                 .body(containsString("name=\"questions[0].options[0].text.uk\""), containsString("not translated"));
         String slug = Api.slug("c-built");
-        Map<String, String> form = new java.util.LinkedHashMap<>();
-        form.put("slug", slug);
-        form.put("title.en", "Built");
-        form.put("languages", "en");
-        form.put("regionScheme", "UA");
+        Map<String, String> form = builderForm(slug, "en", "Built");
         form.put("regions", "UA-14, UA-09");
-        form.put("access", "OPEN");
         form.put("results.visibility", "LIVE");
         form.put("questions[0].key", "arrangement");
         form.put("questions[0].type", "SINGLE_CHOICE");

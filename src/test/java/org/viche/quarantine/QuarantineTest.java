@@ -67,6 +67,9 @@ class QuarantineTest {
     TallyRollup rollup;
 
     @Inject
+    QuarantineService quarantine;
+
+    @Inject
     javax.sql.DataSource dataSource;
 
     @Inject
@@ -186,8 +189,7 @@ class QuarantineTest {
     void theWebFormGetsTheSameDecisionFromTheServiceForTheHashItPasses() throws Exception {
         String slug = openSurvey("q-web", List.of("UA-14"));
         SurveySnapshot survey = surveys.find(slug).orElseThrow();
-        String formClient = "web-client-" + UUID.randomUUID();
-        counters.addSliding(Map.of(QuarantinePolicy.clientBucket(survey.id(), formClient), config.perClient()), config.window());
+        String formClient = atItsBurstLimit(survey, "web-client-");
 
         responses.submit(survey, new SubmissionRequest("UA-14", null, json.valueToTree(Map.of("arrangement", "dmz")), null),
                 new Submitter.Anonymous(formClient), Channel.WEB, null);
@@ -208,8 +210,7 @@ class QuarantineTest {
         for (boolean foldFirst : new boolean[] {false, true}) {
             String slug = openSurvey(foldFirst ? "q-fold-first" : "q-release-first", List.of("UA-14"));
             SurveySnapshot survey = surveys.find(slug).orElseThrow();
-            String client = "held-client-" + UUID.randomUUID();
-            counters.addSliding(Map.of(QuarantinePolicy.clientBucket(survey.id(), client), config.perClient()), config.window());
+            String client = atItsBurstLimit(survey, "held-client-");
             responses.submit(survey, new SubmissionRequest("UA-14", null, json.valueToTree(Map.of("arrangement", "dmz")), null),
                     new Submitter.Anonymous(client), Channel.WEB, null);
             String id = held(slug).getString("responses[0].id");
@@ -224,6 +225,41 @@ class QuarantineTest {
             assertEquals(0, now.getInt("quarantined"));
             assertEquals(Map.of("responses", 1L, "quarantined", 0L), tallied(survey.id()), "the tally itself, folded");
         }
+    }
+
+    /**
+     * A group decision meets the roll-up as a single one does: a group may hold a response the
+     * roll-up has folded (as held) and one it has not yet. Released together, each is counted once.
+     */
+    @Test
+    void aGroupReleasedAcrossTheRollUpsWatermarkIsCountedOnce() throws Exception {
+        String slug = openSurvey("q-group-fold", List.of("UA-14"));
+        SurveySnapshot survey = surveys.find(slug).orElseThrow();
+        String client = atItsBurstLimit(survey, "group-client-");
+        SubmissionRequest same = new SubmissionRequest("UA-14", null, json.valueToTree(Map.of("arrangement", "dmz")), null);
+        responses.submit(survey, same, new Submitter.Anonymous(client), Channel.WEB, null);
+        rollup.fold();
+        responses.submit(survey, same, new Submitter.Anonymous(client), Channel.WEB, null);
+
+        List<QuarantineService.HeldGroup> groups = quarantine.groups(survey);
+        assertEquals(1, groups.size(), "one reason, one answer set: " + groups);
+        assertEquals(2, groups.get(0).count());
+        QuarantineService.Outcome outcome = quarantine.decideGroup(survey, groups.get(0).reason(), groups.get(0).pattern(),
+                QuarantineService.Verdict.RELEASE);
+        assertEquals(new QuarantineService.Outcome.GroupDecided(2), outcome);
+        rollup.fold();
+
+        JsonPath now = results(slug);
+        assertEquals(2, now.getInt("responses"));
+        assertEquals(0, now.getInt("quarantined"));
+        assertEquals(Map.of("responses", 2L, "quarantined", 0L), tallied(survey.id()), "the tally itself, folded");
+    }
+
+    /** A new client that has already sent as much as a burst allows: its next response is held. */
+    private String atItsBurstLimit(SurveySnapshot survey, String prefix) {
+        String client = prefix + UUID.randomUUID();
+        counters.addSliding(Map.of(QuarantinePolicy.clientBucket(survey.id(), client), config.perClient()), config.window());
+        return client;
     }
 
     /** The survey-level counters in the tally table alone (what has been folded). */

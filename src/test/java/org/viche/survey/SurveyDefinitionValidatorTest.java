@@ -258,4 +258,36 @@ class SurveyDefinitionValidatorTest {
         d.put("regions", List.of("UA-14", "ABROAD"));
         assertEquals(List.of(), validate(d));
     }
+
+    /** The API's English sentences stay as they were; the console translates the text code with the same values. */
+    @Test
+    void eachProblemKeepsItsEnglishSentenceAndCarriesItsTextCodeAndValues() {
+        Map<String, Object> d = valid();
+        d.put("regions", List.of("UA-14", "XX-99"));
+        question(d, 2).put("min", 5);
+        question(d, 2).put("max", 1);
+        question(d, 5).put("showIf", Map.of("question", "arrangement", "anyOf", List.of("nope")));
+        SurveyDefinition definition = JSON.convertValue(d, SurveyDefinition.class);
+        List<String> described = validator.validate(definition).stream()
+                .map(e -> e.field() + "|" + e.code() + "|" + e.message() + "|" + e.textCode() + "|" + e.args()).toList();
+        assertEquals(List.of(
+                "regions[1]|unknownRegion|'XX-99' is not a region of scheme UA|regionUnknown|[XX-99, UA]",
+                "questions[2].max|minNotBelowMax|max must be greater than min|scaleMaxNotAboveMin|[]",
+                "questions[5].showIf.anyOf[0]|unknownOption|'nope' is not an option of question 'arrangement'|showIfUnknownOption|[nope, arrangement]"),
+                described);
+    }
+
+    @Test
+    void everyProblemsCodeIsDistinctAndItsArgumentsMatchItsSentence() {
+        java.util.Set<String> codes = new java.util.HashSet<>();
+        for (DefinitionProblem p : DefinitionProblem.values()) {
+            assertTrue(codes.add(p.code()), p.code());
+            Object[] args = new Object[p.arity()];
+            java.util.Arrays.fill(args, "v");
+            FieldError e = p.at("f", args);
+            assertTrue(!e.message().contains("{"), p + ": " + e.message());
+        }
+        assertEquals("scaleMaxNotAboveMin", DefinitionProblem.SCALE_MAX_NOT_ABOVE_MIN.code());
+        assertEquals(2, DefinitionProblem.REGION_UNKNOWN.arity());
+    }
 }
