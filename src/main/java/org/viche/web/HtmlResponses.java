@@ -22,6 +22,11 @@ public final class HtmlResponses {
         return builder(status, page).build();
     }
 
+    /** As {@link #page(int, TemplateInstance)}, for a page rendered before. */
+    public static Response page(int status, String html) {
+        return builder(status, html).build();
+    }
+
     /**
      * For the form, its refusals and the receipt page: a shared or inspected phone must not keep
      * a copy of someone's answers or receipt in its browser cache.
@@ -39,6 +44,10 @@ public final class HtmlResponses {
     }
 
     private static Response.ResponseBuilder builder(int status, TemplateInstance page) {
-        return Response.status(status).type(HTML).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).entity(page.render());
+        return builder(status, page.render());
+    }
+
+    private static Response.ResponseBuilder builder(int status, String html) {
+        return Response.status(status).type(HTML).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE).entity(html);
     }
 }

@@ -1,5 +1,6 @@
 package org.viche.web;
 
+import java.time.OffsetDateTime;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -15,9 +16,11 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.viche.results.ResultsService;
+import org.viche.results.ResultsView;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveyService;
 import org.viche.survey.SurveySnapshot;
+import org.viche.survey.SurveyStatus;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -40,6 +43,9 @@ public class ResultsPageResource {
     @Inject
     ResultsPageBuilder pages;
 
+    @Inject
+    RenderedResultsPages rendered;
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance results(Page page, ResultsPage results);
@@ -54,9 +60,18 @@ public class ResultsPageResource {
         // AFTER_CLOSE: say so in words rather than show the API's 403.
         boolean withheld = survey.isOpen()
                 && survey.definition().resultsVisibility() == SurveyDefinition.ResultsVisibility.AFTER_CLOSE;
-        ResultsPage view = withheld ? pages.withheld(survey, msg) : pages.build(survey, results.publicResults(survey), msg);
-        Page page = Page.of(msg.language(), msg.results_title(view.survey().title()), "/s/" + slug + "/results",
-                Map.of(), LanguageResolver.offered(survey));
-        return HtmlResponses.page(200, PageTexts.in(msg.language(), Templates.results(page, view)));
+        ResultsView figures = withheld ? null : results.publicResults(survey);
+        // The page changes with the snapshot it shows and with the survey's status (open, closed).
+        Shown shown = new Shown(survey.status(), figures == null ? null : figures.generatedAt());
+        String html = rendered.get(slug, msg.language(), shown, () -> {
+            ResultsPage view = withheld ? pages.withheld(survey, msg) : pages.build(survey, figures, msg);
+            Page page = Page.of(msg.language(), msg.results_title(view.survey().title()), "/s/" + slug + "/results",
+                    Map.of(), LanguageResolver.offered(survey));
+            return PageTexts.in(msg.language(), Templates.results(page, view)).render();
+        });
+        return HtmlResponses.page(200, html);
+    }
+
+    private record Shown(SurveyStatus status, OffsetDateTime snapshot) {
     }
 }
