@@ -20,8 +20,11 @@ import jakarta.inject.Inject;
 
 import org.viche.ratelimit.RateLimiter;
 import org.viche.region.RegionCatalog;
+import org.viche.survey.QuestionType;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveySnapshot;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Decides which responses to an OPEN survey are held back ({@link ReviewRules}: a burst from
@@ -63,13 +66,24 @@ public class QuarantinePolicy {
      * it is never held: review is off, the survey takes invitation codes (each allows one
      * response already), or an accountable token sent it ({@code clientHash} null).
      */
-    public Optional<ReviewCandidate> candidate(SurveySnapshot survey, String clientHash, String region, String answersJson) {
+    public Optional<ReviewCandidate> candidate(SurveySnapshot survey, String clientHash, String region, ObjectNode answers) {
         if (!config.enabled() || clientHash == null || survey.definition().accessMode() != SurveyDefinition.AccessMode.OPEN) {
             return Optional.empty();
         }
         Map<String, Long> populations = regions.populations(survey.definition().regionScheme());
-        return Optional.of(new ReviewCandidate(clientHash, pattern(survey.id(), region, answersJson),
+        return Optional.of(new ReviewCandidate(clientHash, pattern(survey.id(), region, choicesOf(survey.definition(), answers)),
                 PopularityRule.prior(populations, survey.regionCodes(), region)));
+    }
+
+    /**
+     * What a pattern is made of: every answer but free text. A flood is one answer set sent over
+     * and over; a text that varies from copy to copy (a random comment) must not make each copy a
+     * pattern of its own, and the answers a flood is meant to move are the choices anyway.
+     */
+    static String choicesOf(SurveyDefinition definition, ObjectNode answers) {
+        ObjectNode choices = answers.deepCopy();
+        definition.questionList().stream().filter(q -> q.questionType() == QuestionType.TEXT).forEach(q -> choices.remove(q.key()));
+        return choices.toString();
     }
 
     /**
@@ -115,10 +129,10 @@ public class QuarantinePolicy {
     }
 
     /** Answers are hashed: a counter's name must not hold what someone answered. */
-    static String pattern(long surveyId, String region, String answersJson) {
+    static String pattern(long surveyId, String region, String choicesJson) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((surveyId + "\n" + region + "\n" + answersJson).getBytes(StandardCharsets.UTF_8));
+                    .digest((surveyId + "\n" + region + "\n" + choicesJson).getBytes(StandardCharsets.UTF_8));
             return HEX.formatHex(hash, 0, 16);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is always available", e);

@@ -209,7 +209,7 @@ public class ResponseService {
                 ? limits.publicCharge(survey.id(), clientHash).orElse(null)
                 : submitter instanceof Submitter.Partner partner ? limits.partnerCharge(partner.tokenId()).orElse(null)
                 : null;
-        ReviewCandidate review = quarantine.candidate(survey, clientHash, request.region(), answersJson).orElse(null);
+        ReviewCandidate review = quarantine.candidate(survey, clientHash, request.region(), check.answers()).orElse(null);
         return new Prepared(new ResponseStore.NewResponse(survey.id(), request.region(), language, channel,
                 submitter instanceof Submitter.Partner partner ? partner.tokenId() : null, answersJson, idempotency,
                 requestHash, invitation,

@@ -3,6 +3,7 @@ package org.viche.quarantine;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.viche.support.Api.asAdmin;
 import static org.viche.support.Api.json;
@@ -74,6 +75,16 @@ class QuarantineTest {
 
     @Inject
     RegionCatalog regions;
+
+    @Test
+    void freeTextIsNoPartOfAPatternSoVaryingItCannotSplitAFlood() {
+        SurveySnapshot demo = surveys.find(org.viche.support.Api.DEMO).orElseThrow();
+        java.util.function.Function<Map<String, Object>, String> pattern = answers -> QuarantinePolicy.pattern(demo.id(), "UA-14",
+                QuarantinePolicy.choicesOf(demo.definition(), json.valueToTree(answers)));
+        String one = pattern.apply(Map.of("arrangement", "dmz", "comment", "first copy"));
+        assertEquals(one, pattern.apply(Map.of("arrangement", "dmz", "comment", "second copy")), "the same choices: one pattern");
+        assertNotEquals(one, pattern.apply(Map.of("arrangement", "sez", "comment", "first copy")), "other choices: another pattern");
+    }
 
     @Test
     void theSimulationUnderBenchJudgesWithTheServicesOwnSettings() {

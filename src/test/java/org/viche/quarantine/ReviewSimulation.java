@@ -227,6 +227,22 @@ public final class ReviewSimulation {
         return arrivals;
     }
 
+    /** The same flood, each copy with a comment of its own (as a script varies the text to look like many people). */
+    static List<Arrival> floodWithComments(Random random, int addresses, int each, String region, String answers,
+            double start, double perSecond) {
+        List<Arrival> arrivals = new ArrayList<>();
+        for (Arrival a : flood(addresses, each, region, answers, start, perSecond)) {
+            String withComment = a.answers().substring(0, a.answers().length() - 1) + ",\"comment\":\"" + random.nextLong() + "\"}";
+            arrivals.add(new Arrival(a.seconds(), a.client(), a.region(), withComment, true));
+        }
+        return arrivals;
+    }
+
+    /** The simulation's answers as the service makes a pattern of them: free text (the demo's comment) left out. */
+    static String withoutText(String answers) {
+        return answers.replaceAll(",\"comment\":\"[^\"]*\"", "");
+    }
+
     // ---- running the rules ------------------------------------------------------------
 
     Outcome run(String scenario, List<Arrival> traffic) {
@@ -244,7 +260,7 @@ public final class ReviewSimulation {
         Map<QuarantineReason, Integer> reasons = new EnumMap<>(QuarantineReason.class);
         for (Arrival a : ordered) {
             counters.now = opened + (long) (a.seconds() * 1000);
-            ReviewCandidate rated = new ReviewCandidate(a.client(), QuarantinePolicy.pattern(1, a.region(), a.answers()),
+            ReviewCandidate rated = new ReviewCandidate(a.client(), QuarantinePolicy.pattern(1, a.region(), withoutText(a.answers())),
                     PopularityRule.prior(populations, surveyRegions, a.region()));
             Optional<QuarantineReason> decision = rules.classify("1", List.of(rated)).get(0);
             decision.ifPresent(r -> reasons.merge(r, 1, Integer::sum));
@@ -312,6 +328,9 @@ public final class ReviewSimulation {
         out.add(run("flood: first minutes, from the opening second, one demo answer set into UA-14 at 5x",
                 plus(genuine(new Random(SEED + 9), demo(), steady, RegionShift.NONE),
                         flood(1000, 10, "UA-14", floodDemo, 0, 5 * background))));
+        out.add(run("flood: 1,000 addresses x 10 one demo answer set, each copy with its own comment, into UA-14 at 5x",
+                plus(genuine(new Random(SEED + 10), demo(), steady, RegionShift.NONE),
+                        floodWithComments(new Random(SEED + 11), 1000, 10, "UA-14", floodDemo, 300, 5 * background))));
         if (donetsk < 0 || kharkiv < 0) {
             throw new IllegalStateException("UA-14 and UA-63 must be regions of the scheme");
         }
