@@ -49,7 +49,8 @@ public class ResponseStore {
      * @param review what the review rules judge it by, or null when it is never held (tokens, TOKEN surveys)
      */
     public record NewResponse(long surveyId, String region, String language, Channel channel, UUID partnerId,
-            String answersJson, IdempotencyKey idempotency, byte[] requestHash, byte[] invitation, byte[] textSalt, SubmissionLimits.RateCharge rateCharge, ReviewCandidate review) {
+            String answersJson, IdempotencyKey idempotency, byte[] requestHash, byte[] invitation, byte[] textSalt,
+            SubmissionLimits.RateCharge rateCharge, ReviewCandidate review) {
 
         /** The same response, charged elsewhere (a batch is charged as a whole). */
         NewResponse withoutRateCharge() {
@@ -134,7 +135,6 @@ public class ResponseStore {
 
     @Inject
     QuarantinePolicy quarantine;
-
 
     /**
      * Charges each response to its sender's rate limit, lets the review rules decide which to

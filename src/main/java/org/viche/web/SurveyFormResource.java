@@ -30,10 +30,10 @@ import org.viche.invitation.InvitationCodes;
 import org.viche.ratelimit.SubmissionLimits;
 import org.viche.response.Channel;
 import org.viche.response.IdempotencyKey;
-import org.viche.response.SubmitOutcome;
-import org.viche.response.Submitter;
 import org.viche.response.ResponseService;
 import org.viche.response.SubmissionRequest;
+import org.viche.response.SubmitOutcome;
+import org.viche.response.Submitter;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveyService;
 import org.viche.survey.SurveySnapshot;
@@ -68,7 +68,6 @@ public class SurveyFormResource {
 
     @Inject
     LanguageResolver languages;
-
 
     @Inject
     FormPageBuilder forms;
