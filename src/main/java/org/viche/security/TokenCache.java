@@ -6,8 +6,13 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.viche.transaction.AfterTransaction;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -36,6 +41,12 @@ public class TokenCache {
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
+    /** Moves on at every revocation on this instance. */
+    private final AtomicLong generation = new AtomicLong();
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
     /** The identity of a recently resolved, still usable token, if this instance has one. */
     Optional<SecurityIdentity> recent(String secretHash) {
         Entry entry = entries.get(secretHash);
@@ -50,16 +61,34 @@ public class TokenCache {
     }
 
     /** Remembers a usable token just read from the database. */
-    void remember(String secretHash, ApiToken token, SecurityIdentity identity) {
+    void remember(String secretHash, ApiToken token, SecurityIdentity identity, long readInGeneration) {
         if (entries.size() > SWEEP_ABOVE) {
             long now = System.nanoTime();
             entries.values().removeIf(e -> !e.freshAt(now));
         }
         entries.put(secretHash, new Entry(identity, token.expiresAt, System.nanoTime()));
+        if (generation.get() != readInGeneration) {
+            entries.remove(secretHash); // a revocation here completed while the row was being read
+        }
     }
 
-    /** A token was revoked here: no entry may outlive the change on this instance. */
+    /**
+     * A token was revoked here: no entry may outlive the change on this instance. Forgotten now
+     * and again when the revoking transaction ends, since a request in between still reads the
+     * unrevoked row and would remember it.
+     */
     public void forgetAll() {
-        entries.clear();
+        AfterTransaction.nowAndAtTheEnd(transactions, () -> {
+            generation.incrementAndGet();
+            entries.clear();
+        });
+    }
+
+    /**
+     * Taken before a token is read from the database and given back to {@link #remember}: a row
+     * read before a revocation here completed is not remembered after it.
+     */
+    long generation() {
+        return generation.get();
     }
 }

@@ -53,6 +53,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     }
 
     private SecurityIdentity identityFor(byte[] hash, String key) {
+        long generation = cache.generation();
         ApiToken token = QuarkusTransaction.requiringNew().call(() -> tokens.findBySecretHash(hash).orElse(null));
         if (token == null || !token.isUsableAt(OffsetDateTime.now(ZoneOffset.UTC))) {
             throw new AuthenticationFailedException("Unknown, revoked or expired token");
@@ -61,7 +62,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         // TokenCache): a use is recorded to within five minutes anyway.
         use.record(token.id);
         SecurityIdentity identity = identityOf(token);
-        cache.remember(key, token, identity);
+        cache.remember(key, token, identity, generation);
         return identity;
     }
 

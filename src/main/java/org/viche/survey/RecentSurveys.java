@@ -8,9 +8,9 @@ import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import org.viche.transaction.AfterTransaction;
 
 /**
  * Surveys as recently read, by slug: every submission and every results read names its survey,
@@ -46,18 +46,6 @@ class RecentSurveys {
 
     /** Drops the slug now and again when the current transaction ends (a read in between saw the old row). */
     void forget(String slug) {
-        entries.remove(slug);
-        if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    entries.remove(slug);
-                }
-            });
-        }
+        AfterTransaction.nowAndAtTheEnd(transactions, () -> entries.remove(slug));
     }
 }
