@@ -69,9 +69,17 @@ public class PublishedResults {
     /** The memo's clock (nanoseconds); tests move it instead of waiting. */
     private volatile LongSupplier nanos = System::nanoTime;
 
+    /**
+     * A snapshot as computed for publication: its figures and the exact number of counted
+     * responses they were computed from — stored beside it, so that "new responses since this
+     * snapshot" is counted from what it really contains.
+     */
+    public record Computed(ResultsView view, long counted) {
+    }
+
     /** The snapshot with no minimum of new responses and no closing date (the interval alone). */
     public ResultsView get(long surveyId, Duration interval, Function<OffsetDateTime, ResultsView> compute) {
-        return get(surveyId, interval, 0, null, compute);
+        return get(surveyId, interval, 0, null, at -> new Computed(compute.apply(at), 0));
     }
 
     /**
@@ -81,7 +89,7 @@ public class PublishedResults {
      *        stored snapshot is missing or due for replacement
      */
     public ResultsView get(long surveyId, Duration interval, long minNew, OffsetDateTime closedAt,
-            Function<OffsetDateTime, ResultsView> compute) {
+            Function<OffsetDateTime, Computed> compute) {
         long intervalMillis = interval.toMillis();
         Memo memo = memos.get(surveyId);
         if (memo != null && memo.servesAt(nanos.getAsLong(), Math.min(MEMO_LIFETIME.toNanos(), interval.toNanos()), closedAt)) {
@@ -118,7 +126,7 @@ public class PublishedResults {
     }
 
     private ResultsView getStored(long surveyId, long intervalMillis, long minNew, OffsetDateTime closedAt,
-            Function<OffsetDateTime, ResultsView> compute) throws SQLException, JsonProcessingException {
+            Function<OffsetDateTime, Computed> compute) throws SQLException, JsonProcessingException {
         Stored stored = read(surveyId, intervalMillis);
         if (stored.body() == null || !stored.fresh() || stored.predates(closedAt)) {
             // A snapshot may be due: count every response committed so far into the tally, so
@@ -131,10 +139,12 @@ public class PublishedResults {
             return parse(stored.body());
         }
         // computed with no connection held: compute reads the tallies on a connection of its own
-        ResultsView fresh = compute.apply(stored.now());
-        String published = publish(surveyId, stored.now(), json.writeValueAsString(fresh), stored.countedNow(),
-                intervalMillis, closedAt);
-        return published == null ? fresh : parse(published);
+        Computed fresh = compute.apply(stored.now());
+        // Stored with the count its figures were computed from: the tally alone (countedNow) may
+        // lag it by the responses not yet folded, and would let the next snapshot come too soon.
+        String published = publish(surveyId, stored.now(), json.writeValueAsString(fresh.view()),
+                Math.max(fresh.counted(), stored.countedNow()), intervalMillis, closedAt);
+        return published == null ? fresh.view() : parse(published);
     }
 
     /** The stored snapshot (body null if none), and the responses counted then and now. */

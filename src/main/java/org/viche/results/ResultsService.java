@@ -76,7 +76,10 @@ public class ResultsService {
                     "Survey '" + survey.slug() + "' publishes its results when it closes.");
         }
         return published.get(survey.id(), config.results().publishInterval(), survey.definition().minCellSize(),
-                survey.closedAt(), at -> compute(survey, at, Counting.PERTURBED));
+                survey.closedAt(), at -> {
+                    TallySnapshot tally = tallies.read(survey);
+                    return new PublishedResults.Computed(compute(survey, tally, at, Counting.PERTURBED), tally.responses());
+                });
     }
 
     /** Exact figures as of now; only for readers allowed to follow every response. */
@@ -85,7 +88,10 @@ public class ResultsService {
     }
 
     private ResultsView compute(SurveySnapshot survey, OffsetDateTime generatedAt, Counting counting) {
-        TallySnapshot tally = tallies.read(survey);
+        return compute(survey, tallies.read(survey), generatedAt, counting);
+    }
+
+    private ResultsView compute(SurveySnapshot survey, TallySnapshot tally, OffsetDateTime generatedAt, Counting counting) {
         Optional<RegionScheme> scheme = regions.scheme(survey.definition().regionScheme());
         ResultsCalculator calculator = new ResultsCalculator(survey, tally,
                 scheme.map(RegionScheme::populations).orElse(Map.of()), counting);

@@ -36,6 +36,13 @@ public final class TallySnapshot {
         return counts.getOrDefault(new Key(question, region, bucket), NONE).keySum();
     }
 
+    /** Counted responses over every region (the held ones are not counted). */
+    public long responses() {
+        return counts.entrySet().stream()
+                .filter(e -> e.getKey().question().equals(TallyBuckets.SURVEY_LEVEL) && e.getKey().bucket().equals(TallyBuckets.RESPONSES))
+                .mapToLong(e -> e.getValue().count()).sum();
+    }
+
     public long responses(String region) {
         return count(TallyBuckets.SURVEY_LEVEL, region, TallyBuckets.RESPONSES);
     }
