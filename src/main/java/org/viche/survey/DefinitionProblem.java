@@ -1,10 +1,9 @@
 package org.viche.survey;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import org.viche.error.FieldError;
+import org.viche.error.ProblemText;
 
 /**
  * Every problem {@link SurveyDefinitionValidator} can report, each with a stable code that pages
@@ -67,29 +66,17 @@ public enum DefinitionProblem {
 
     /** The stable code pages translate: the constant's name in camel case ({@code scaleMinRequired}). */
     public String code() {
-        StringBuilder code = new StringBuilder();
-        for (String word : name().toLowerCase(Locale.ROOT).split("_")) {
-            code.append(code.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-        }
-        return code.toString();
+        return ProblemText.code(this);
     }
 
     /** How many arguments its sentence takes ({@code {0}}, {@code {1}}). */
     public int arity() {
-        int n = 0;
-        while (english.contains("{" + n + "}")) {
-            n++;
-        }
-        return n;
+        return ProblemText.arity(english);
     }
 
     /** The error at {@code field}, its English sentence filled in and its arguments kept for translation. */
     public FieldError at(String field, Object... args) {
-        List<String> values = Arrays.stream(args).map(String::valueOf).toList();
-        String message = english;
-        for (int i = 0; i < values.size(); i++) {
-            message = message.replace("{" + i + "}", values.get(i));
-        }
-        return new FieldError(field, reason, message, code(), values);
+        List<String> values = ProblemText.values(args);
+        return new FieldError(field, reason, ProblemText.fill(english, values), code(), values);
     }
 }
