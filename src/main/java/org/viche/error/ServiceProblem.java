@@ -1,7 +1,5 @@
 package org.viche.error;
 
-import java.util.List;
-
 /**
  * Every refusal of the authoring services (surveys, tokens, invitation codes) that a person can
  * meet in the console, beside the definition validator's own ({@code DefinitionProblem}). Each
@@ -10,7 +8,7 @@ import java.util.List;
  * A refusal without a field (a conflict) carries the code on the {@link ApiException} itself;
  * neither the code nor its values are ever published.
  */
-public enum ServiceProblem {
+public enum ServiceProblem implements TranslatableProblem {
     SLUG_TAKEN(null, "A survey with slug '{0}' already exists."),
     SLUG_MISMATCH("slugMismatch", "must equal the slug in the address ('{0}')"),
     CHANGE_NOT_DRAFT(null, "Survey '{0}' is {1}; only a DRAFT survey can be changed, so that collected answers keep their meaning."),
@@ -24,34 +22,28 @@ public enum ServiceProblem {
     CODES_OPEN_ACCESS(null, "Survey '{0}' is open to everyone (access OPEN): it takes no invitation codes."),
     CODES_SURVEY_CLOSED(null, "Survey '{0}' is closed: new codes could never be used.");
 
-    /** The {@link FieldError#code()} of a field's problem; null for a refusal of the whole request. */
+    /** The {@link FieldError#code()} of a field's problem; "refused" for a refusal of the whole request. */
     private final String reason;
     private final String english;
 
     ServiceProblem(String reason, String english) {
-        this.reason = reason;
+        this.reason = reason == null ? "refused" : reason;
         this.english = english;
     }
 
-    /** The stable code pages translate: the constant's name in camel case ({@code slugTaken}). */
-    public String code() {
-        return ProblemText.code(this);
+    @Override
+    public String reason() {
+        return reason;
     }
 
-    public int arity() {
-        return ProblemText.arity(english);
-    }
-
-    /** A field's problem, its English sentence filled in and its values kept for translation. */
-    public FieldError at(String field, Object... args) {
-        List<String> values = ProblemText.values(args);
-        return new FieldError(field, reason, ProblemText.fill(english, values), code(), values);
+    @Override
+    public String english() {
+        return english;
     }
 
     /** A 409 whose detail is the English sentence; the code and values travel with it for pages. */
     public ApiException conflict(Object... args) {
-        List<String> values = ProblemText.values(args);
-        String detail = ProblemText.fill(english, values);
-        return new ApiException(409, "Conflict", detail, new FieldError(null, "refused", detail, code(), values));
+        FieldError refusal = at(null, args);
+        return new ApiException(409, "Conflict", refusal.message(), refusal);
     }
 }

@@ -1,9 +1,7 @@
 package org.viche.survey;
 
-import java.util.List;
-
 import org.viche.error.FieldError;
-import org.viche.error.ProblemText;
+import org.viche.error.TranslatableProblem;
 
 /**
  * Every problem {@link SurveyDefinitionValidator} can report, each with a stable code that pages
@@ -12,7 +10,7 @@ import org.viche.error.ProblemText;
  * {@code reason} is the coarser code the API's errors carried before (several problems share
  * "required"), kept as {@link FieldError#code()} so that nothing reading it changes.
  */
-public enum DefinitionProblem {
+public enum DefinitionProblem implements TranslatableProblem {
     DEFINITION_REQUIRED("required", "a survey definition is required"),
     REQUIRED("required", "is required"),
     SLUG_INVALID("invalidSlug", "must be lower-case letters, digits and single hyphens, at most {0} characters"),
@@ -64,19 +62,13 @@ public enum DefinitionProblem {
         this.english = english;
     }
 
-    /** The stable code pages translate: the constant's name in camel case ({@code scaleMinRequired}). */
-    public String code() {
-        return ProblemText.code(this);
+    @Override
+    public String reason() {
+        return reason;
     }
 
-    /** How many arguments its sentence takes ({@code {0}}, {@code {1}}). */
-    public int arity() {
-        return ProblemText.arity(english);
-    }
-
-    /** The error at {@code field}, its English sentence filled in and its arguments kept for translation. */
-    public FieldError at(String field, Object... args) {
-        List<String> values = ProblemText.values(args);
-        return new FieldError(field, reason, ProblemText.fill(english, values), code(), values);
+    @Override
+    public String english() {
+        return english;
     }
 }
