@@ -780,4 +780,11 @@ public interface ConsoleMessages {
 
     @Message
     String admin_refusal_codesSurveyClosed(String slug);
+
+    /** The heading over an open or close the service refused (the survey changed state meanwhile). */
+    @Message
+    String admin_confirm_refused();
+
+    @Message
+    String admin_confirm_back();
 }
