@@ -4,10 +4,12 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.viche.error.FieldError;
+import org.viche.survey.SurveyStatus;
 
 /**
  * Problems as the console shows them: in the console's language (one typed ConsoleMessages text
- * per problem code, its values filled in), else in the service's English, which is still better
+ * per problem code, its values filled in: the validator's DefinitionProblem, the services'
+ * ServiceProblem and the console's own), else in the service's English, which is still better
  * than nothing. Only the message changes: the field path stays, so each problem still sits beside
  * its input. A code is matched by an explicit switch, never turned into a key: Qute checks every
  * text at build time, and ValidationTextsTest checks every problem code reaches one.
@@ -76,8 +78,26 @@ final class ConsoleErrors {
             case "showIfUnknownOption" -> msg.admin_validation_showIfUnknownOption(arg(e, 0), arg(e, 1));
             case "minCellSizeOutOfRange" -> msg.admin_validation_minCellSizeOutOfRange();
             case "valueUnknown" -> msg.admin_validation_valueUnknown(arg(e, 0));
+            case "slugTaken" -> msg.admin_refusal_slugTaken(arg(e, 0));
+            case "slugMismatch" -> msg.admin_refusal_slugMismatch(arg(e, 0));
+            case "changeNotDraft" -> msg.admin_refusal_changeNotDraft(arg(e, 0), status(msg, arg(e, 1)));
+            case "openNotDraft" -> msg.admin_refusal_openNotDraft(arg(e, 0), status(msg, arg(e, 1)));
+            case "closeNotOpen" -> msg.admin_refusal_closeNotOpen(arg(e, 0), status(msg, arg(e, 1)));
+            case "tokenNameRequired" -> msg.admin_refusal_tokenNameRequired();
+            case "tokenRoleUnknown" -> msg.admin_refusal_tokenRoleUnknown();
+            case "tokenScopeNotAllowed" -> msg.admin_refusal_tokenScopeNotAllowed();
+            case "tokenExpiryPast" -> msg.admin_refusal_tokenExpiryPast();
+            case "codesCountOutOfRange" -> msg.admin_refusal_codesCountOutOfRange(arg(e, 0));
+            case "codesOpenAccess" -> msg.admin_refusal_codesOpenAccess(arg(e, 0));
+            case "codesSurveyClosed" -> msg.admin_refusal_codesSurveyClosed(arg(e, 0));
             default -> null;
         };
+    }
+
+    /** A survey's status as the console labels it; a value that is no status stays as it is. */
+    private static String status(ConsoleMessages msg, String value) {
+        return Arrays.stream(SurveyStatus.values()).filter(s -> s.name().equals(value)).findFirst()
+                .map(msg::admin_status).orElse(value);
     }
 
     private static String arg(FieldError e, int i) {

@@ -248,12 +248,6 @@ public interface ConsoleMessages {
     String admin_codes_count_hint(int max);
 
     @Message
-    String admin_codes_count_invalid(int max);
-
-    @Message
-    String admin_codes_refused();
-
-    @Message
     String admin_codes_sheet();
 
     @Message
@@ -750,4 +744,47 @@ public interface ConsoleMessages {
 
     @Message
     String admin_validation_valueUnknown(String values);
+
+    @Message
+    String admin_refusal_slugTaken(String slug);
+
+    @Message
+    String admin_refusal_slugMismatch(String slug);
+
+    @Message
+    String admin_refusal_changeNotDraft(String slug, String status);
+
+    @Message
+    String admin_refusal_openNotDraft(String slug, String status);
+
+    @Message
+    String admin_refusal_closeNotOpen(String slug, String status);
+
+    @Message
+    String admin_refusal_tokenNameRequired();
+
+    @Message
+    String admin_refusal_tokenRoleUnknown();
+
+    @Message
+    String admin_refusal_tokenScopeNotAllowed();
+
+    @Message
+    String admin_refusal_tokenExpiryPast();
+
+    @Message
+    String admin_refusal_codesCountOutOfRange(String max);
+
+    @Message
+    String admin_refusal_codesOpenAccess(String slug);
+
+    @Message
+    String admin_refusal_codesSurveyClosed(String slug);
+
+    /** The heading over an open or close the service refused (the survey changed state meanwhile). */
+    @Message
+    String admin_confirm_refused();
+
+    @Message
+    String admin_confirm_back();
 }

@@ -77,7 +77,7 @@ class ConsoleSurveys {
         try {
             return new Outcome(action.apply(definition.get()), List.of());
         } catch (ApiException e) {
-            return new Outcome(null, e.errors().isEmpty() ? List.of(new FieldError(null, "refused", e.getMessage())) : e.errors());
+            return new Outcome(null, e.problems());
         }
     }
 

@@ -11,7 +11,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.viche.error.FieldError;
 
 /**
- * A definition file sent from the create page, read as the text an author would have pasted:
+ * A definition file sent from the create or the edit page, read as the text an author would have pasted:
  * at most as large as the API takes a definition, strictly UTF-8 (a byte-order mark is allowed
  * and dropped). Anything else is a problem shown on the page, never a failure of the request.
  */

@@ -70,8 +70,7 @@ public class InvitationsConsoleResource {
             if (e.status() == 404) {
                 throw e;
             }
-            return formPage(msg, nav, slug, e.status(), count, e.status() == 422
-                    ? msg.admin_codes_count_invalid(InvitationService.MAX_PER_REQUEST) : msg.admin_codes_refused());
+            return formPage(msg, nav, slug, e.status(), count, ConsoleErrors.in(msg, e.problems()).get(0).message());
         }
         if ("csv".equals(format)) {
             return Response.ok(InvitationResource.csv(codes), "text/csv;charset=UTF-8")

@@ -1,6 +1,7 @@
 package org.viche.admin;
 
 import java.util.List;
+import java.util.function.Function;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.viche.config.VicheConfig;
+import org.viche.error.ApiException;
 import org.viche.error.FieldError;
 import org.viche.survey.SurveyDefinition;
 import org.viche.survey.SurveySnapshot;
@@ -59,7 +61,8 @@ public class SurveysConsoleResource {
 
         static native TemplateInstance detail(Page page, Nav nav, SurveyRow survey, boolean tokenAccess);
 
-        static native TemplateInstance confirm(Page page, Nav nav, SurveyRow survey, String action, Confirmation confirm);
+        static native TemplateInstance confirm(Page page, Nav nav, SurveyRow survey, String action, Confirmation confirm,
+                String error);
 
         static native TemplateInstance preview(Page page, Nav nav, SurveyRow survey, String shown, String frame,
                 List<PreviewLanguage> languages);
@@ -105,12 +108,7 @@ public class SurveysConsoleResource {
     public Response upload(@RestForm("definition") String definition, @RestForm(DefinitionUpload.FIELD) FileUpload file) {
         ConsoleMessages msg = pages.msg();
         Nav nav = pages.nav(msg, pages.admin(), "surveys");
-        DefinitionUpload.Read read = DefinitionUpload.read(file, limits.limits().apiBodyBytes());
-        if (read.problem() != null) {
-            return edit(msg, nav, 422, null, definition == null ? "" : definition, List.of(read.problem()));
-        }
-        String text = read.chosen() ? read.text() : definition;
-        return saved(msg, nav, null, text, surveys.create(text));
+        return uploaded(msg, nav, null, definition, file, surveys::create);
     }
 
     @GET
@@ -146,6 +144,30 @@ public class SurveysConsoleResource {
         return saved(msg, nav, row, definition, surveys.replace(slug, definition));
     }
 
+    /** The edit page's form with a file, as on the create page: a chosen file replaces the draft's definition. */
+    @POST
+    @Path("/{slug}/edit")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(hidden = true)
+    public Response editUpload(@PathParam("slug") String slug, @RestForm("definition") String definition,
+            @RestForm(DefinitionUpload.FIELD) FileUpload file) {
+        ConsoleMessages msg = pages.msg();
+        Nav nav = pages.nav(msg, pages.admin(), "surveys");
+        SurveyRow row = surveys.row(surveys.get(slug), msg.language());
+        return uploaded(msg, nav, row, definition, file, text -> surveys.replace(slug, text));
+    }
+
+    /** A file that cannot be read is shown back with the pasted text kept; else the file, or the text, is saved. */
+    private Response uploaded(ConsoleMessages msg, Nav nav, SurveyRow existing, String definition, FileUpload file,
+            Function<String, ConsoleSurveys.Outcome> save) {
+        DefinitionUpload.Read read = DefinitionUpload.read(file, limits.limits().apiBodyBytes());
+        if (read.problem() != null) {
+            return edit(msg, nav, 422, existing, definition == null ? "" : definition, List.of(read.problem()));
+        }
+        String text = read.chosen() ? read.text() : definition;
+        return saved(msg, nav, existing, text, save.apply(text));
+    }
+
     /** A stored definition leads to its survey; a refused one comes back in the editor with its problems. */
     private Response saved(ConsoleMessages msg, Nav nav, SurveyRow existing, String definition, ConsoleSurveys.Outcome outcome) {
         if (outcome.ok()) {
@@ -166,10 +188,7 @@ public class SurveysConsoleResource {
     @Operation(hidden = true)
     public Response confirm(@PathParam("slug") String slug, @PathParam("action") String action) {
         ConsoleMessages msg = pages.msg();
-        Nav nav = pages.nav(msg, pages.admin(), "surveys");
-        SurveyRow row = surveys.row(surveys.get(slug), msg.language());
-        Confirmation confirm = Confirmation.of(action, msg);
-        return pages.render(200, Templates.confirm(pages.page(msg, confirm.title()), nav, row, action, confirm));
+        return confirmPage(msg, pages.nav(msg, pages.admin(), "surveys"), slug, action, 200, null);
     }
 
     @POST
@@ -178,13 +197,28 @@ public class SurveysConsoleResource {
     @Operation(hidden = true)
     public Response openOrClose(@PathParam("slug") String slug, @PathParam("action") String action) {
         ConsoleMessages msg = pages.msg();
-        pages.admin();
-        if (action.equals("open")) {
-            surveys.open(slug);
-        } else {
-            surveys.close(slug);
+        Nav nav = pages.nav(msg, pages.admin(), "surveys");
+        try {
+            if (action.equals("open")) {
+                surveys.open(slug);
+            } else {
+                surveys.close(slug);
+            }
+        } catch (ApiException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            // Opened or closed meanwhile (another tab, the API): say why, in the console's language.
+            return confirmPage(msg, nav, slug, action, e.status(), ConsoleErrors.in(msg, e.problems()).get(0).message());
         }
         return pages.redirect(msg, "/admin/surveys/" + slug);
+    }
+
+    private Response confirmPage(ConsoleMessages msg, Nav nav, String slug, String action, int status, String error) {
+        SurveyRow row = surveys.row(surveys.get(slug), msg.language());
+        Confirmation confirm = Confirmation.of(action, msg);
+        return pages.render(status, Templates.confirm(pages.page(msg, confirm.title(), error != null), nav, row, action,
+                confirm, error));
     }
 
     @GET

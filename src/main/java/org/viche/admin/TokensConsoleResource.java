@@ -105,7 +105,7 @@ public class TokensConsoleResource {
         try {
             issued = tokens.issue(new TokenService.IssueRequest(name, role, draft.surveys(), expiresAt));
         } catch (ApiException e) {
-            return listPage(msg, nav, 422, draft, e.errors());
+            return listPage(msg, nav, 422, draft, e.problems());
         }
         return pages.render(201, Templates.issued(pages.page(msg, msg.admin_tokens_issued_title()), nav,
                 TokenRow.of(issued.token(), msg), issued.secret()));

@@ -12,6 +12,8 @@ public class ApiException extends RuntimeException {
     private final String title;
     private final List<FieldError> errors;
     private final Integer retryAfterSeconds;
+    /** For a refusal without field errors: its detail as a problem a page can translate; never published. */
+    private final FieldError refusal;
 
     public ApiException(int status, String title, String detail) {
         this(status, title, detail, List.of(), null);
@@ -23,6 +25,17 @@ public class ApiException extends RuntimeException {
         this.title = title;
         this.errors = List.copyOf(errors);
         this.retryAfterSeconds = retryAfterSeconds;
+        this.refusal = new FieldError(null, "refused", detail);
+    }
+
+    /** A refusal of the whole request whose detail pages can say in their own language ({@link ServiceProblem}). */
+    ApiException(int status, String title, String detail, FieldError refusal) {
+        super(detail, null, false, false);
+        this.status = status;
+        this.title = title;
+        this.errors = List.of();
+        this.retryAfterSeconds = null;
+        this.refusal = refusal;
     }
 
     public static ApiException validation(String detail, List<FieldError> errors) {
@@ -47,6 +60,11 @@ public class ApiException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** What a page shows: the field errors, else the detail as one problem (with its text code if it has one). */
+    public List<FieldError> problems() {
+        return errors.isEmpty() ? List.of(refusal) : errors;
     }
 
     public Integer retryAfterSeconds() {

@@ -14,7 +14,7 @@ import jakarta.transaction.Transactional;
 import org.viche.audit.AuditAction;
 import org.viche.audit.AuditLog;
 import org.viche.error.ApiException;
-import org.viche.error.FieldError;
+import org.viche.error.ServiceProblem;
 import org.viche.survey.SurveyDefinition.AccessMode;
 import org.viche.survey.SurveyService;
 import org.viche.survey.SurveySnapshot;
@@ -43,15 +43,15 @@ public class InvitationService {
     public List<String> generate(String slug, Integer count) {
         if (count == null || count < 1 || count > MAX_PER_REQUEST) {
             throw ApiException.validation("The number of codes is not usable.",
-                    List.of(new FieldError("count", "outOfRange", "must be a whole number from 1 to " + MAX_PER_REQUEST)));
+                    List.of(ServiceProblem.CODES_COUNT_OUT_OF_RANGE.at("count", MAX_PER_REQUEST)));
         }
         SurveySnapshot survey = surveys.find(slug)
                 .orElseThrow(() -> ApiException.notFound("No survey named '" + slug + "'."));
         if (survey.definition().accessMode() != AccessMode.TOKEN) {
-            throw ApiException.conflict("Survey '" + slug + "' is open to everyone (access OPEN): it takes no invitation codes.");
+            throw ServiceProblem.CODES_OPEN_ACCESS.conflict(slug);
         }
         if (survey.status() == SurveyStatus.CLOSED) {
-            throw ApiException.conflict("Survey '" + slug + "' is closed: new codes could never be used.");
+            throw ServiceProblem.CODES_SURVEY_CLOSED.conflict(slug);
         }
         List<String> codes = new ArrayList<>(count);
         while (codes.size() < count) {

@@ -16,6 +16,7 @@ import org.viche.audit.AuditAction;
 import org.viche.audit.AuditLog;
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
+import org.viche.error.ServiceProblem;
 
 /** Issues, lists and revokes bearer tokens. */
 @ApplicationScoped
@@ -40,16 +41,16 @@ public class TokenService {
     public Issued issue(IssueRequest request) {
         List<FieldError> errors = new ArrayList<>();
         if (request.name() == null || request.name().isBlank() || request.name().length() > 200) {
-            errors.add(new FieldError("name", "required", "is required (at most 200 characters)"));
+            errors.add(ServiceProblem.TOKEN_NAME_REQUIRED.at("name"));
         }
         if (request.role() == null || !Roles.ALL.contains(request.role())) {
-            errors.add(new FieldError("role", "unknownValue", "must be one of admin, researcher, partner"));
+            errors.add(ServiceProblem.TOKEN_ROLE_UNKNOWN.at("role"));
         }
         if (request.surveys() != null && !request.surveys().isEmpty() && !Roles.PARTNER.equals(request.role())) {
-            errors.add(new FieldError("surveys", "notAllowed", "only partner tokens are scoped to surveys"));
+            errors.add(ServiceProblem.TOKEN_SCOPE_NOT_ALLOWED.at("surveys"));
         }
         if (request.expiresAt() != null && request.expiresAt().isBefore(OffsetDateTime.now())) {
-            errors.add(new FieldError("expiresAt", "inThePast", "must be in the future"));
+            errors.add(ServiceProblem.TOKEN_EXPIRY_PAST.at("expiresAt"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.validation("The token request has " + errors.size() + " problem(s).", errors);

@@ -1,10 +1,7 @@
 package org.viche.survey;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-
 import org.viche.error.FieldError;
+import org.viche.error.TranslatableProblem;
 
 /**
  * Every problem {@link SurveyDefinitionValidator} can report, each with a stable code that pages
@@ -13,7 +10,7 @@ import org.viche.error.FieldError;
  * {@code reason} is the coarser code the API's errors carried before (several problems share
  * "required"), kept as {@link FieldError#code()} so that nothing reading it changes.
  */
-public enum DefinitionProblem {
+public enum DefinitionProblem implements TranslatableProblem {
     DEFINITION_REQUIRED("required", "a survey definition is required"),
     REQUIRED("required", "is required"),
     SLUG_INVALID("invalidSlug", "must be lower-case letters, digits and single hyphens, at most {0} characters"),
@@ -65,31 +62,13 @@ public enum DefinitionProblem {
         this.english = english;
     }
 
-    /** The stable code pages translate: the constant's name in camel case ({@code scaleMinRequired}). */
-    public String code() {
-        StringBuilder code = new StringBuilder();
-        for (String word : name().toLowerCase(Locale.ROOT).split("_")) {
-            code.append(code.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
-        }
-        return code.toString();
+    @Override
+    public String reason() {
+        return reason;
     }
 
-    /** How many arguments its sentence takes ({@code {0}}, {@code {1}}). */
-    public int arity() {
-        int n = 0;
-        while (english.contains("{" + n + "}")) {
-            n++;
-        }
-        return n;
-    }
-
-    /** The error at {@code field}, its English sentence filled in and its arguments kept for translation. */
-    public FieldError at(String field, Object... args) {
-        List<String> values = Arrays.stream(args).map(String::valueOf).toList();
-        String message = english;
-        for (int i = 0; i < values.size(); i++) {
-            message = message.replace("{" + i + "}", values.get(i));
-        }
-        return new FieldError(field, reason, message, code(), values);
+    @Override
+    public String english() {
+        return english;
     }
 }

@@ -17,6 +17,7 @@ import org.viche.audit.AuditAction;
 import org.viche.audit.AuditLog;
 import org.viche.error.ApiException;
 import org.viche.error.FieldError;
+import org.viche.error.ServiceProblem;
 import org.viche.region.RegionCatalog;
 import org.viche.region.Region;
 import org.viche.region.RegionScheme;
@@ -53,7 +54,7 @@ public class SurveyService {
     public SurveySnapshot create(SurveyDefinition definition, boolean demo) {
         requireValid(definition);
         if (surveys.findBySlug(definition.slug()).isPresent()) {
-            throw ApiException.conflict("A survey with slug '" + definition.slug() + "' already exists.");
+            throw ServiceProblem.SLUG_TAKEN.conflict(definition.slug());
         }
         Survey survey = new Survey();
         survey.slug = definition.slug();
@@ -71,11 +72,10 @@ public class SurveyService {
         Survey survey = lockBySlug(slug);
         if (definition != null && definition.slug() != null && !definition.slug().equals(slug)) {
             throw ApiException.validation("The slug cannot change.",
-                    List.of(new FieldError("slug", "slugMismatch", "must equal the slug in the address ('" + slug + "')")));
+                    List.of(ServiceProblem.SLUG_MISMATCH.at("slug", slug)));
         }
         if (survey.status != SurveyStatus.DRAFT) {
-            throw ApiException.conflict("Survey '" + slug + "' is " + survey.status
-                    + "; only a DRAFT survey can be changed, so that collected answers keep their meaning.");
+            throw ServiceProblem.CHANGE_NOT_DRAFT.conflict(slug, survey.status);
         }
         requireValid(definition);
         survey.definition = write(definition);
@@ -87,7 +87,7 @@ public class SurveyService {
     public SurveySnapshot open(String slug) {
         Survey survey = lockBySlug(slug);
         if (survey.status != SurveyStatus.DRAFT) {
-            throw ApiException.conflict("Survey '" + slug + "' is " + survey.status + "; only a DRAFT survey can be opened.");
+            throw ServiceProblem.OPEN_NOT_DRAFT.conflict(slug, survey.status);
         }
         survey.status = SurveyStatus.OPEN;
         survey.openedAt = now();
@@ -99,7 +99,7 @@ public class SurveyService {
     public SurveySnapshot close(String slug) {
         Survey survey = lockBySlug(slug);
         if (survey.status != SurveyStatus.OPEN) {
-            throw ApiException.conflict("Survey '" + slug + "' is " + survey.status + "; only an OPEN survey can be closed.");
+            throw ServiceProblem.CLOSE_NOT_OPEN.conflict(slug, survey.status);
         }
         survey.status = SurveyStatus.CLOSED;
         survey.closedAt = now();

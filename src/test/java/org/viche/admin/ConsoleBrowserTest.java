@@ -93,6 +93,12 @@ class ConsoleBrowserTest {
             check("open-confirm");
             click("Open it now");
             assertEquals("OPEN", asAdmin().get("/api/v1/surveys/" + slug).then().extract().path("status"));
+            // a second tab still showing the confirmation: the refusal is said in the console's language
+            visit("/admin/surveys/" + slug + "/open?lang=uk");
+            press(browser.driver().findElement(By.xpath("//form[contains(@action, '/open')]//button[@type='submit']")));
+            assertTrue(browser.driver().getPageSource().contains("Відкрити можна лише чернетку."), browser.driver().getPageSource());
+            check("open-refused");
+            visit("/admin/surveys/" + slug + "?lang=en");
 
             click("Invitation codes");
             check("codes");
@@ -156,7 +162,7 @@ class ConsoleBrowserTest {
 
             researcherIsRefusedBeyondResults(slug);
         }
-        assertEquals(20, checked.size(), "pages checked: " + checked);
+        assertEquals(23, checked.size(), "pages checked: " + checked);
     }
 
     /**
@@ -180,19 +186,31 @@ class ConsoleBrowserTest {
             java.nio.file.Files.write(goodFile, json.writeValueAsBytes(definition(slug)));
             visit("/admin/surveys/new?lang=uk");
             check("new-survey");
-            browser.driver().findElement(By.id("file")).sendKeys(badFile.toString());
-            press(browser.driver().findElement(By.xpath("//form[@enctype='multipart/form-data']//button[@type='submit']")));
+            sendFile(badFile);
             assertTrue(browser.driver().getPageSource().contains("Максимум має бути більшим за мінімум."),
                     browser.driver().getPageSource());
             check("new-survey-errors");
-            browser.driver().findElement(By.id("file")).sendKeys(goodFile.toString());
-            press(browser.driver().findElement(By.xpath("//form[@enctype='multipart/form-data']//button[@type='submit']")));
+            sendFile(goodFile);
             assertTrue(browser.driver().getCurrentUrl().contains("/admin/surveys/" + slug), browser.driver().getPageSource());
             assertEquals("DRAFT", asAdmin().get("/api/v1/surveys/" + slug).then().extract().path("status"));
+
+            // the edit page takes a file too, and shows the validator's problems the same way
+            visit("/admin/surveys/" + slug + "/edit?lang=uk");
+            check("edit-survey");
+            sendFile(badFile);
+            assertTrue(browser.driver().getPageSource().contains("Максимум має бути більшим за мінімум."),
+                    browser.driver().getPageSource());
+            check("edit-survey-errors");
         } finally {
             java.nio.file.Files.deleteIfExists(badFile);
             java.nio.file.Files.deleteIfExists(goodFile);
         }
+    }
+
+    /** Chooses a file in the page's definition form and sends it (as multipart, with the form's CSRF field). */
+    private void sendFile(java.nio.file.Path file) {
+        browser.driver().findElement(By.id("file")).sendKeys(file.toString());
+        press(browser.driver().findElement(By.xpath("//form[@enctype='multipart/form-data']//button[@type='submit']")));
     }
 
     private void researcherIsRefusedBeyondResults(String slug) throws IOException {

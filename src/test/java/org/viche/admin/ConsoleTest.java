@@ -404,6 +404,83 @@ class ConsoleTest {
     }
 
     @Test
+    void aDraftIsReplacedByAnUploadedFileOnItsEditPageUnderCsrf() throws Exception {
+        ConsoleClient admin = ConsoleClient.signedIn(Api.ADMIN_TOKEN);
+        String slug = Api.slug("c-edit-up");
+        Map<String, Object> first = Api.survey(slug, List.of("UA-14"));
+        asAdmin().contentType("application/json").body(first).post("/api/v1/surveys").then().statusCode(201);
+        Map<String, Object> second = new HashMap<>(first);
+        second.put("regions", List.of("UA-14", "UA-46"));
+        byte[] file = json.writeValueAsBytes(second);
+
+        // without the CSRF field the upload is refused and the draft is unchanged
+        admin.get("/admin/surveys/" + slug + "/edit?lang=en").then().statusCode(200)
+                .body(containsString("enctype=\"multipart/form-data\""), containsString("type=\"file\""));
+        admin.request().multiPart("file", "survey.json", file, "application/json")
+                .post("/admin/surveys/" + slug + "/edit?lang=en").then().statusCode(400);
+        asAdmin().get("/api/v1/surveys/" + slug).then().body("regions", org.hamcrest.Matchers.equalTo(List.of("UA-14")));
+
+        // a file that cannot be read is shown back beside its input, the pasted text kept
+        admin.get("/admin/surveys/" + slug + "/edit?lang=uk");
+        admin.multipart().multiPart("file", "big.json", new byte[64 * 1024 + 1], "application/json")
+                .multiPart("definition", "{\"kept\": true}").post("/admin/surveys/" + slug + "/edit?lang=uk")
+                .then().statusCode(422).body(containsString("Файл більший за 64 КБ."), containsString("href=\"#file\""),
+                        containsString("{&quot;kept&quot;: true}"));
+        admin.get("/admin/surveys/" + slug + "/edit?lang=en");
+        admin.multipart().multiPart("file", "latin1.json", new byte[] { '{', (byte) 0xe9, '}' }, "application/json")
+                .post("/admin/surveys/" + slug + "/edit?lang=en").then().statusCode(422)
+                .body(containsString("The file is not UTF-8 text"));
+        // a file for another survey is refused by the service, in the console's language
+        Map<String, Object> other = new HashMap<>(second);
+        other.put("slug", "someone-else");
+        admin.get("/admin/surveys/" + slug + "/edit?lang=ru");
+        admin.multipart().multiPart("file", "other.json", json.writeValueAsBytes(other), "application/json")
+                .post("/admin/surveys/" + slug + "/edit?lang=ru").then().statusCode(422)
+                .body(containsString("Slug нельзя изменить: он должен остаться «" + slug + "»."));
+
+        // the chosen file wins over the text field and replaces the draft
+        admin.get("/admin/surveys/" + slug + "/edit");
+        admin.multipart().multiPart("definition", "{not json").multiPart("file", "survey.json", file, "application/json")
+                .post("/admin/surveys/" + slug + "/edit").then().statusCode(303)
+                .header("Location", containsString("/admin/surveys/" + slug));
+        asAdmin().get("/api/v1/surveys/" + slug).then().body("regions", org.hamcrest.Matchers.equalTo(List.of("UA-14", "UA-46")));
+    }
+
+    @Test
+    void theServicesRefusalsAreShownInTheConsolesLanguage() throws Exception {
+        ConsoleClient admin = ConsoleClient.signedIn(Api.ADMIN_TOKEN);
+        String slug = Api.open(Api.survey(Api.slug("c-refused"), List.of("UA-14")));
+        String definition = json.writeValueAsString(Api.survey(slug, List.of("UA-14")));
+
+        // a slug that is taken
+        admin.get("/admin/surveys/new?lang=uk");
+        admin.post("").formParam("definition", definition).post("/admin/surveys?lang=uk").then().statusCode(422)
+                .body(containsString("Опитування зі slug «" + slug + "» уже існує."), not(containsString("already exists")));
+        // an open survey cannot change, nor be opened again
+        admin.get("/admin/surveys/" + slug + "/edit?lang=ru");
+        admin.post("").formParam("definition", definition).post("/admin/surveys/" + slug + "/edit?lang=ru").then()
+                .statusCode(422).body(containsString("Опрос «" + slug + "» в состоянии «Открыт». Изменять можно только черновик"));
+        admin.get("/admin/surveys/" + slug + "/open?lang=uk");
+        admin.post("").post("/admin/surveys/" + slug + "/open?lang=uk").then().statusCode(409)
+                .body(containsString("Опитування «" + slug + "» має стан «Відкрите». Відкрити можна лише чернетку."),
+                        not(containsString("only a DRAFT")));
+        // an open-access survey takes no invitation codes
+        admin.get("/admin/surveys/" + slug + "/invitations?lang=ru");
+        admin.post("").formParam("count", "5").formParam("format", "csv")
+                .post("/admin/surveys/" + slug + "/invitations?lang=ru").then().statusCode(409)
+                .body(containsString("Опрос «" + slug + "» открыт для всех, поэтому коды приглашения ему не нужны."));
+        // a token that would have expired already, with a role that needs no scope
+        admin.get("/admin/tokens?lang=uk");
+        admin.post("").formParam("name", Api.slug("late")).formParam("role", "researcher").formParam("surveys", slug)
+                .formParam("expires", "2001-01-01").post("/admin/tokens?lang=uk").then().statusCode(422)
+                .body(containsString("Дата завершення дії має бути в майбутньому."),
+                        containsString("Обмежити опитуваннями можна лише токен партнера."), not(containsString("must be in the future")));
+        // the API keeps its English
+        asAdmin().contentType("application/json").body(definition).post("/api/v1/surveys").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.equalTo("A survey with slug '" + slug + "' already exists."));
+    }
+
+    @Test
     void validatorProblemsAreShownInTheConsolesLanguage() throws Exception {
         ConsoleClient admin = ConsoleClient.signedIn(Api.ADMIN_TOKEN);
         Map<String, Object> bad = new HashMap<>(Api.survey(Api.slug("c-lang"), List.of("UA-14", "XX-99")));
