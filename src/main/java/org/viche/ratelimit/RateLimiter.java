@@ -30,8 +30,10 @@ import io.quarkus.scheduler.Scheduled;
  * whole allowance just before the edge and again just after it — twice the limit within
  * seconds; the weighted previous window closes that gap.
  *
- * <p>Committed on their own (a refused or failed submission still counts: a script that
- * keeps hammering stays refused). Bucket names hold only keyed, daily-rotated hashes of
+ * <p>A refused submission still counts (a script that keeps hammering stays refused). A single
+ * submission is charged in the transaction that stores it ({@code SubmissionLimits#charge}), so
+ * a submission whose group fails to commit is not charged; a batch is charged in a transaction of
+ * its own. Bucket names hold only keyed, daily-rotated hashes of
  * client addresses ({@link ClientHasher}); rows older than an hour are deleted.
  */
 @ApplicationScoped

@@ -25,7 +25,8 @@ public class SealStore {
     private static final String UNSEALED = """
             select export_id, region, language, channel, answers::text, text_salt from response
              where survey_id = ? and seal_id is null
-               and seq <= (select folded from tally_watermark)  -- counted by the roll-up: its seq may go
+               -- counted: by the roll-up (its seq may go), or by the path that wrote it (no seq)
+               and (seq is null or seq <= (select folded from tally_watermark))
              order by submitted_at, id
              limit ?
             """;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -104,13 +105,16 @@ public class ResponseStore {
     private static final String INSERT = """
             insert into response (id, survey_id, region, language, channel, partner_id, answers, receipt,
                                   idempotency_scope, idempotency_key, request_hash, text_salt, status, quarantine_reason,
-                                  record_key)
+                                  record_key, seq)
             select r.id, r.survey_id, r.region, r.language, r.channel, r.partner_id, r.answers::jsonb, r.receipt,
-                   r.scope, r.key, decode(r.hash, 'hex'), decode(r.salt, 'hex'), r.status, r.reason, r.record_key
+                   r.scope, r.key, decode(r.hash, 'hex'), decode(r.salt, 'hex'), r.status, r.reason, r.record_key,
+                   nextval('response_seq_source')
               from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::uuid[], ?::text[], ?::text[],
                           ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::smallint[])
                    as r(id, survey_id, region, language, channel, partner_id, answers, receipt, scope, key, hash, salt,
                         status, reason, record_key)
+             -- one order for every group: two groups with the same retry keys wait, never deadlock
+             order by r.survey_id, r.scope, r.key
             on conflict on constraint response_idempotency_unique do nothing
             returning id
             """;
@@ -204,7 +208,8 @@ public class ResponseStore {
 
     /** The review rules' verdicts on the admitted responses that can be held, survey by survey. */
     private Map<Integer, QuarantineReason> review(Connection connection, List<NewResponse> batch, List<Integer> admitted) {
-        Map<Long, List<Integer>> bySurvey = new HashMap<>();
+        // surveys in one order for every group: their counter rows are locked in that order, never crosswise
+        Map<Long, List<Integer>> bySurvey = new TreeMap<>();
         for (int i : admitted) {
             if (batch.get(i).review() != null) {
                 bySurvey.computeIfAbsent(batch.get(i).surveyId(), s -> new ArrayList<>()).add(i);

@@ -32,7 +32,8 @@ import io.quarkus.scheduler.Scheduled;
  * <i>horizon</i> below which every insert has committed, and the watermark (the last seq
  * folded) moves in the same transaction as the counters. The horizon comes from a lock: every
  * transaction that inserts responses holds {@link #INSERT_LOCK} shared from its start
- * ({@link #holdOffHorizon}); the fold takes it exclusively for an instant, when no insert is
+ * ({@link #holdOffHorizon}); the fold takes it exclusively for an instant (waiting 50 ms at most,
+ * since inserts queue behind its request), when no insert is
  * in flight, and reads the highest seq — nothing below it can commit later. The watermark row
  * is locked for the fold, so instances folding at once take turns.
  *
@@ -81,16 +82,14 @@ public class TallyRollup {
     @Scheduled(identity = "tally-rollup", every = "1s", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void foldRegularly() {
-        try {
-            fold();
-        } catch (RuntimeException e) {
-            // Nothing is lost: the responses stay past the watermark, readers add them, the next fold counts them.
-            LOG.warn("The tally roll-up will retry: " + e.getMessage());
-        }
+        fold();
     }
 
     /**
      * Folds every response committed before now into the tally.
+     *
+     * Never fails its caller (readers publishing results, the sealer): what is not folded stays
+     * past the watermark, where readers count it, and the next fold takes it.
      *
      * @return how many were folded (none when another instance did it, or the responses were busy: see {@link Busy})
      */
@@ -105,6 +104,8 @@ public class TallyRollup {
             } while (n == MAX_PER_FOLD);
         } catch (Busy e) {
             LOG.debug("Roll-up skipped: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("The tally roll-up will retry: " + e.getMessage());
         }
         return folded;
     }
@@ -125,7 +126,8 @@ public class TallyRollup {
      */
     private long horizon() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            boundLockWaits(connection);
+            // Inserts queue behind this lock request while it waits: wait briefly, skip the round if need be.
+            boundLockWaits(connection, "50ms");
             try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(?)")) {
                 lock.setLong(1, INSERT_LOCK);
                 lock.execute();
@@ -140,8 +142,8 @@ public class TallyRollup {
         }
     }
 
-    private static void boundLockWaits(Connection connection) throws SQLException {
-        try (PreparedStatement timeout = connection.prepareStatement("set local lock_timeout = '200ms'")) {
+    private static void boundLockWaits(Connection connection, String wait) throws SQLException {
+        try (PreparedStatement timeout = connection.prepareStatement("set local lock_timeout = '" + wait + "'")) {
             timeout.execute();
         }
     }
@@ -153,7 +155,7 @@ public class TallyRollup {
     /** One transaction: the counters of the next responses up to {@code horizon}, and the watermark past them. */
     private int foldUpTo(long horizon) {
         try (Connection connection = dataSource.getConnection()) {
-            boundLockWaits(connection);
+            boundLockWaits(connection, "200ms");
             long watermark;
             try (PreparedStatement lock = connection.prepareStatement(LOCK_WATERMARK); ResultSet rs = lock.executeQuery()) {
                 rs.next();
