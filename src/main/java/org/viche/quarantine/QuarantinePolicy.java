@@ -1,8 +1,7 @@
 package org.viche.quarantine;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -17,7 +16,11 @@ import java.util.Optional;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
+import org.viche.config.ServiceSecretSource;
+import org.viche.config.VicheConfig;
 import org.viche.ratelimit.RateLimiter;
 import org.viche.region.RegionCatalog;
 import org.viche.survey.QuestionType;
@@ -50,9 +53,16 @@ public class QuarantinePolicy {
 
     private ReviewRules.Settings settings;
 
+    /** Keys the answer-set names of the review counters (derived from VICHE_SECRET, outside the database). */
+    private byte[] patternKey;
+
+    @Inject
+    VicheConfig vicheConfig;
+
     @PostConstruct
     void start() {
         settings = settings(config);
+        patternKey = ServiceSecretSource.derive(vicheConfig.secret(), "viche-review-counter-v1").getBytes(StandardCharsets.US_ASCII);
     }
 
     static ReviewRules.Settings settings(QuarantineConfig config) {
@@ -71,7 +81,7 @@ public class QuarantinePolicy {
             return Optional.empty();
         }
         Map<String, Long> populations = regions.populations(survey.definition().regionScheme());
-        return Optional.of(new ReviewCandidate(clientHash, pattern(survey.id(), region, choicesOf(survey.definition(), answers)),
+        return Optional.of(new ReviewCandidate(clientHash, pattern(patternKey, survey.id(), region, choicesOf(survey.definition(), answers)),
                 PopularityRule.prior(populations, survey.regionCodes(), region)));
     }
 
@@ -128,14 +138,19 @@ public class QuarantinePolicy {
         }
     }
 
-    /** Answers are hashed: a counter's name must not hold what someone answered. */
-    static String pattern(long surveyId, String region, String choicesJson) {
+    /**
+     * A counter's name for an answer set: keyed, so that it neither holds what someone answered
+     * nor lets a copy of the database recompute it from the stored answers — which would date
+     * each response to the ten seconds of its counting slot (the database keeps the hour only).
+     */
+    static String pattern(byte[] key, long surveyId, String region, String choicesJson) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest((surveyId + "\n" + region + "\n" + choicesJson).getBytes(StandardCharsets.UTF_8));
-            return HEX.formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always available", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            byte[] tag = mac.doFinal((surveyId + "\n" + region + "\n" + choicesJson).getBytes(StandardCharsets.UTF_8));
+            return HEX.formatHex(tag, 0, 16);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is always available", e);
         }
     }
 

@@ -76,10 +76,39 @@ class QuarantineTest {
     @Inject
     RegionCatalog regions;
 
+    /**
+     * A copy of the database holds the answers; were counter names plain hashes of them, it could
+     * recompute each response's name and read its ten-second slot. Names are keyed by the secret.
+     */
+    @Test
+    void answerSetCountersCannotBeMatchedToStoredAnswersWithoutTheSecret() throws Exception {
+        String slug = openSurvey("q-keyed", List.of("UA-14"));
+        SurveySnapshot survey = surveys.find(slug).orElseThrow();
+        responses.submit(survey, new SubmissionRequest("UA-14", null, json.valueToTree(Map.of("arrangement", "dmz")), null),
+                new Submitter.Anonymous("keyed-" + UUID.randomUUID()), Channel.WEB, null);
+        String choices = QuarantinePolicy.choicesOf(survey.definition(), json.valueToTree(Map.of("arrangement", "dmz")));
+        byte[] plain = java.security.MessageDigest.getInstance("SHA-256")
+                .digest((survey.id() + "\n" + "UA-14" + "\n" + choices).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String guessable = java.util.HexFormat.of().formatHex(plain, 0, 16);
+        List<String> names = new java.util.ArrayList<>();
+        try (java.sql.Connection c = dataSource.getConnection();
+                java.sql.PreparedStatement q = c.prepareStatement(
+                        "select bucket from viche.rate_limit_window where bucket like ?")) {
+            q.setString(1, "review:arrived:" + survey.id() + ":%");
+            try (java.sql.ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    names.add(rs.getString(1));
+                }
+            }
+        }
+        assertEquals(1, names.size(), "the response was counted under one answer-set name: " + names);
+        assertTrue(names.stream().noneMatch(n -> n.contains(guessable)), "not the plain hash of the stored answers");
+    }
+
     @Test
     void freeTextIsNoPartOfAPatternSoVaryingItCannotSplitAFlood() {
         SurveySnapshot demo = surveys.find(org.viche.support.Api.DEMO).orElseThrow();
-        java.util.function.Function<Map<String, Object>, String> pattern = answers -> QuarantinePolicy.pattern(demo.id(), "UA-14",
+        java.util.function.Function<Map<String, Object>, String> pattern = answers -> QuarantinePolicy.pattern(ReviewSimulation.PATTERN_KEY, demo.id(), "UA-14",
                 QuarantinePolicy.choicesOf(demo.definition(), json.valueToTree(answers)));
         String one = pattern.apply(Map.of("arrangement", "dmz", "comment", "first copy"));
         assertEquals(one, pattern.apply(Map.of("arrangement", "dmz", "comment", "second copy")), "the same choices: one pattern");

@@ -238,6 +238,9 @@ public final class ReviewSimulation {
         return arrivals;
     }
 
+    /** Any key does: the service's is derived from its secret. */
+    static final byte[] PATTERN_KEY = "simulation".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
     /** The simulation's answers as the service makes a pattern of them: free text (the demo's comment) left out. */
     static String withoutText(String answers) {
         return answers.replaceAll(",\"comment\":\"[^\"]*\"", "");
@@ -260,7 +263,7 @@ public final class ReviewSimulation {
         Map<QuarantineReason, Integer> reasons = new EnumMap<>(QuarantineReason.class);
         for (Arrival a : ordered) {
             counters.now = opened + (long) (a.seconds() * 1000);
-            ReviewCandidate rated = new ReviewCandidate(a.client(), QuarantinePolicy.pattern(1, a.region(), withoutText(a.answers())),
+            ReviewCandidate rated = new ReviewCandidate(a.client(), QuarantinePolicy.pattern(PATTERN_KEY, 1, a.region(), withoutText(a.answers())),
                     PopularityRule.prior(populations, surveyRegions, a.region()));
             Optional<QuarantineReason> decision = rules.classify("1", List.of(rated)).get(0);
             decision.ifPresent(r -> reasons.merge(r, 1, Integer::sum));
