@@ -44,7 +44,7 @@ public class ResultsPageResource {
     ResultsPageBuilder pages;
 
     @Inject
-    RenderedResultsPages rendered;
+    RenderedPages rendered;
 
     @CheckedTemplate
     static class Templates {
@@ -63,7 +63,7 @@ public class ResultsPageResource {
         ResultsView figures = withheld ? null : results.publicResults(survey);
         // The page changes with the snapshot it shows and with the survey's status (open, closed).
         Shown shown = new Shown(survey.status(), figures == null ? null : figures.generatedAt());
-        String html = rendered.get(slug, msg.language(), shown, () -> {
+        String html = rendered.get(RenderedPages.Kind.RESULTS, slug, msg.language(), shown, () -> {
             ResultsPage view = withheld ? pages.withheld(survey, msg) : pages.build(survey, figures, msg);
             Page page = Page.of(msg.language(), msg.results_title(view.survey().title()), "/s/" + slug + "/results",
                     Map.of(), LanguageResolver.offered(survey));

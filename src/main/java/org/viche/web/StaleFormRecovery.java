@@ -75,7 +75,7 @@ class StaleFormRecovery {
         Page layout = Page.of(msg.language(), page.survey().title(),
                 "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
         return Optional.of(PageTexts.in(msg.language(), SurveyFormResource.Templates.form(layout, page,
-                SurveyFormResource.submission(answers))).render());
+                SurveyFormResource.submission(answers), null)).render());
     }
 
     /** What the person posted, less the stale token. */

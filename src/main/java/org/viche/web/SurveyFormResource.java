@@ -73,6 +73,9 @@ public class SurveyFormResource {
     FormPageBuilder forms;
 
     @Inject
+    RenderedPages rendered;
+
+    @Inject
     SubmissionLimits limits;
 
     @Inject
@@ -86,7 +89,9 @@ public class SurveyFormResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance form(Page page, FormPage form, String submission);
+        static native TemplateInstance form(Page page, FormPage form, String submission, String questions);
+
+        static native TemplateInstance questions(FormPage form);
 
         static native TemplateInstance closed(Page page, SurveyHead survey);
 
@@ -102,7 +107,12 @@ public class SurveyFormResource {
         if (!survey.isOpen()) {
             return closed(survey, msg, 200);
         }
-        return formPage(survey, msg, 200, forms.blank(survey, msg), newSubmission());
+        FormPage blank = forms.blank(survey, msg);
+        // Every citizen's first request: the questions are the same for all, rendered once per
+        // survey and language; only the page around them (its token and one-time key) is per request.
+        String questions = rendered.get(RenderedPages.Kind.BLANK_FORM_QUESTIONS, slug, msg.language(), survey.openedAt(),
+                () -> PageTexts.in(msg.language(), Templates.questions(blank)).render());
+        return formPage(survey, msg, 200, blank, newSubmission(), questions);
     }
 
     @POST
@@ -224,9 +234,16 @@ public class SurveyFormResource {
     }
 
     private Response formPage(SurveySnapshot survey, PageMessages msg, int status, FormPage form, String submission) {
+        return formPage(survey, msg, status, form, submission, null);
+    }
+
+    /** @param questions the form's questions rendered before (a blank form), or null to render them with the page */
+    private Response formPage(SurveySnapshot survey, PageMessages msg, int status, FormPage form, String submission,
+            String questions) {
         String title = form.hasErrors() ? msg.form_title_errors(form.survey().title()) : form.survey().title();
         Page page = Page.of(msg.language(), title, "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
-        return HtmlResponses.privateFormPage(status, PageTexts.in(msg.language(), Templates.form(page, form, submission)));
+        return HtmlResponses.privateFormPage(status,
+                PageTexts.in(msg.language(), Templates.form(page, form, submission, questions)));
     }
 
     private Response closed(SurveySnapshot survey, PageMessages msg, int status) {
