@@ -10,7 +10,7 @@ class RenderedPagesTest {
 
     @Test
     void aPageIsRenderedOncePerSnapshotAndLanguage() {
-        RenderedResultsPages pages = new RenderedPages();
+        RenderedPages pages = new RenderedPages();
         AtomicInteger renders = new AtomicInteger();
         assertEquals("uk-1", pages.get(RenderedPages.Kind.RESULTS, "s", "uk", "snapshot-1", () -> "uk-" + renders.incrementAndGet()));
         assertEquals("uk-1", pages.get(RenderedPages.Kind.RESULTS, "s", "uk", "snapshot-1", () -> "uk-" + renders.incrementAndGet()), "the crowd gets the page rendered for the first reader");
