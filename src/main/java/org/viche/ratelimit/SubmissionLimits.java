@@ -21,7 +21,8 @@ import org.viche.config.VicheConfig;
  * for everyone else. A single submission is charged in the transaction that stores it (the
  * group commit's, {@link #charge}): one statement per group instead of a transaction per
  * request, and the counter rows are shared by every instance, so a limit holds exactly across
- * instances. A batch is charged as a whole before its items are looked at ({@link #chargeBatch}).
+ * instances. A refused submission is charged on its own ({@link #chargeRefused}), a batch as a
+ * whole before its items are looked at ({@link #chargeBatch}).
  */
 @ApplicationScoped
 public class SubmissionLimits {
@@ -88,6 +89,17 @@ public class SubmissionLimits {
                     .retryAfterSeconds(c.limit()));
         }
         return verdicts;
+    }
+
+    /**
+     * Charges one refused submission (invalid answers, a bad code) in a transaction of its own.
+     *
+     * @param charge its charge, or null when it is not charged
+     * @return empty if still within the limit, else the seconds until the sender may retry
+     */
+    public OptionalLong chargeRefused(RateCharge charge) {
+        return charge == null ? OptionalLong.empty()
+                : limiter.acquire(charge.bucket(), 1, charge.limit(), config.rateLimit().window());
     }
 
     /**

@@ -81,7 +81,10 @@ public class ResponseService {
         }
         Prepared prepared = prepare(survey, request, submitter, channel, key);
         if (prepared.refusal() != null) {
-            return prepared.refusal();
+            // Refused submissions count too, so a script that keeps sending bad ones is stopped by
+            // its limit; they are charged on their own (valid ones are charged in the group commit).
+            OptionalLong retryAfter = limits.chargeRefused(chargeOf(survey, submitter));
+            return retryAfter.isPresent() ? new SubmitOutcome.RateLimited(retryAfter.getAsLong()) : prepared.refusal();
         }
         List<ResponseStore.StoreOutcome> stored;
         try {
@@ -205,15 +208,20 @@ public class ResponseService {
         IdempotencyKey idempotency = key == null ? null : new IdempotencyKey(submitter.keyScope(channel), key);
         byte[] requestHash = idempotency == null ? null : sha256(request.region() + "\n" + language + "\n" + answersJson);
         String clientHash = submitter instanceof Submitter.Anonymous anonymous ? anonymous.clientHash() : null;
-        SubmissionLimits.RateCharge charge = submitter instanceof Submitter.Anonymous
-                ? limits.publicCharge(survey.id(), clientHash).orElse(null)
-                : submitter instanceof Submitter.Partner partner ? limits.partnerCharge(partner.tokenId()).orElse(null)
-                : null;
+        SubmissionLimits.RateCharge charge = chargeOf(survey, submitter);
         ReviewCandidate review = quarantine.candidate(survey, clientHash, request.region(), check.answers()).orElse(null);
         return new Prepared(new ResponseStore.NewResponse(survey.id(), request.region(), language, channel,
                 submitter instanceof Submitter.Partner partner ? partner.tokenId() : null, answersJson, idempotency,
                 requestHash, invitation,
                 textSalt(survey.definition(), check.answers()), charge, review), null);
+    }
+
+    /** What a submission costs its sender against the rate limit; null for admins (or limits off). */
+    private SubmissionLimits.RateCharge chargeOf(SurveySnapshot survey, Submitter submitter) {
+        if (submitter instanceof Submitter.Anonymous anonymous) {
+            return limits.publicCharge(survey.id(), anonymous.clientHash()).orElse(null);
+        }
+        return submitter instanceof Submitter.Partner partner ? limits.partnerCharge(partner.tokenId()).orElse(null) : null;
     }
 
     /**

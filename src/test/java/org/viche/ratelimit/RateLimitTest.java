@@ -149,6 +149,24 @@ class RateLimitTest {
     }
 
     @Test
+    void refusedSubmissionsCountSoAScriptSendingBadOnesIsStoppedToo() {
+        String slug = openSurvey("limited-bad", List.of("UA-14"));
+        long surveyId = surveys.find(slug).orElseThrow().id();
+        String client = limits.clientHash("127.0.0.1");
+        limiter.acquire("client:" + client + ":" + surveyId, config.rateLimit().publicPerWindow() - 1, Integer.MAX_VALUE,
+                config.rateLimit().window());
+        // the last one allowed: refused for its answers, and counted
+        json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", "no-such-option")))
+                .post("/api/v1/surveys/" + slug + "/responses").then().statusCode(422);
+        // over the limit now: a bad one and a good one alike get 429
+        json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", "no-such-option")))
+                .post("/api/v1/surveys/" + slug + "/responses").then().statusCode(429).header("Retry-After", notNullValue());
+        json().body(Map.of("region", "UA-14", "answers", Map.of("arrangement", "sez")))
+                .post("/api/v1/surveys/" + slug + "/responses").then().statusCode(429);
+        assertEquals(0, Api.storedResponses(slug));
+    }
+
+    @Test
     void partnerOverItsLimitGets429() {
         String slug = openSurvey("plimited", List.of("UA-14"));
         String partner = Tokens.partner(slug);
