@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,6 +54,9 @@ public class QuarantinePolicy {
 
     private ReviewRules.Settings settings;
 
+    /** Each open survey's prior share per region ({@link #priors}). */
+    private final Map<Long, Map<String, Double>> priors = new ConcurrentHashMap<>();
+
     /** Keys the answer-set names of the review counters (derived from VICHE_SECRET, outside the database). */
     private byte[] patternKey;
 
@@ -80,9 +84,21 @@ public class QuarantinePolicy {
         if (!config.enabled() || clientHash == null || survey.definition().accessMode() != SurveyDefinition.AccessMode.OPEN) {
             return Optional.empty();
         }
-        Map<String, Long> populations = regions.populations(survey.definition().regionScheme());
         return Optional.of(new ReviewCandidate(clientHash, pattern(patternKey, survey.id(), region, choicesOf(survey.definition(), answers)),
-                PopularityRule.prior(populations, survey.regionCodes(), region)));
+                priors(survey).getOrDefault(region, 0.0)));
+    }
+
+    /**
+     * Each region's prior share in a survey, worked out once per survey: its regions and their
+     * populations do not change once it takes responses, and every anonymous submission asks.
+     */
+    private Map<String, Double> priors(SurveySnapshot survey) {
+        return priors.computeIfAbsent(survey.id(), id -> {
+            Map<String, Long> populations = regions.populations(survey.definition().regionScheme());
+            Map<String, Double> byRegion = new HashMap<>();
+            survey.regionCodes().forEach(r -> byRegion.put(r, PopularityRule.prior(populations, survey.regionCodes(), r)));
+            return Map.copyOf(byRegion);
+        });
     }
 
     /**

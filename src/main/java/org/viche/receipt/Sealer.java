@@ -81,9 +81,10 @@ public class Sealer {
                 return store.surveysWithUnsealed(connection);
             }
         });
+        rollup.fold();
         int sealed = 0;
         for (long surveyId : pending) {
-            sealed += seal(surveyId);
+            sealed += sealFolded(surveyId);
         }
         return sealed;
     }
@@ -92,6 +93,11 @@ public class Sealer {
     public int seal(long surveyId) {
         // only responses the roll-up has counted are sealed (sealing erases their order of arrival)
         rollup.fold();
+        return sealFolded(surveyId);
+    }
+
+    /** As {@link #seal}, with the roll-up folded just before by the caller. */
+    private int sealFolded(long surveyId) {
         int sealed = 0;
         while (true) {
             int batch = QuarkusTransaction.requiringNew().call(() -> sealBatch(surveyId));
