@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 
@@ -15,8 +16,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import javax.sql.DataSource;
 
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 /**
  * The public snapshot of a survey's results, kept in PostgreSQL ({@code published_results}) so
@@ -61,10 +66,25 @@ public class PublishedResults {
     @Inject
     TallyRollup rollup;
 
+    private static final Logger LOG = Logger.getLogger(PublishedResults.class);
+
     /** How long this instance serves a snapshot from memory before asking the database again. */
     static final Duration MEMO_LIFETIME = Duration.ofSeconds(1);
 
+    /**
+     * How long a memo past its lifetime may still be served while one reader's request refreshes
+     * it in the background. Beyond it (refreshes failing: the database is unreachable) readers
+     * wait for the database again, and hear from it.
+     */
+    static final Duration STALE_LIMIT = Duration.ofSeconds(10);
+
     private final Map<Long, Memo> memos = new ConcurrentHashMap<>();
+
+    /** Surveys whose memo is being refreshed in the background: one refresh at a time per survey. */
+    private final Map<Long, Boolean> refreshing = new ConcurrentHashMap<>();
+
+    /** Moves on when the memos are forgotten: a refresh started before must not bring one back. */
+    private final AtomicLong generation = new AtomicLong();
 
     /** The memo's clock (nanoseconds); tests move it instead of waiting. */
     private volatile LongSupplier nanos = System::nanoTime;
@@ -83,6 +103,13 @@ public class PublishedResults {
     }
 
     /**
+     * The snapshot to serve. Within {@link #MEMO_LIFETIME} of reading it, this instance's memo; up
+     * to {@link #STALE_LIMIT}, still the memo, while a refresh reads the database in the
+     * background — so a reader never waits for the database, the roll-up or a new snapshot's
+     * computation, which under heavy ingest took hundreds of milliseconds. Public figures are up to
+     * a publish interval old by design; the memo adds at most the time one refresh takes. A memo
+     * from before the survey closed is never served: the final results are read at once.
+     *
      * @param minNew counted responses needed since the stored snapshot before a new one is published
      * @param closedAt when the survey closed, or null: a snapshot older than that is always replaced
      * @param compute computes fresh results stamped with the given time; called only when the
@@ -90,14 +117,51 @@ public class PublishedResults {
      */
     public ResultsView get(long surveyId, Duration interval, long minNew, OffsetDateTime closedAt,
             Function<OffsetDateTime, Computed> compute) {
-        long intervalMillis = interval.toMillis();
         Memo memo = memos.get(surveyId);
-        if (memo != null && memo.servesAt(nanos.getAsLong(), Math.min(MEMO_LIFETIME.toNanos(), interval.toNanos()), closedAt)) {
-            return memo.view();
+        long now = nanos.getAsLong();
+        if (memo != null && memo.covers(closedAt)) {
+            long age = now - memo.atNanos();
+            if (age < Math.min(MEMO_LIFETIME.toNanos(), interval.toNanos())) {
+                return memo.view();
+            }
+            // Stale serving only where snapshots last longer than that anyway (the default minute).
+            boolean mayServeStale = interval.compareTo(STALE_LIMIT) > 0 && age < STALE_LIMIT.toNanos();
+            if (mayServeStale) {
+                if (refreshing.putIfAbsent(surveyId, Boolean.TRUE) == null) {
+                    refreshInBackground(surveyId, interval, minNew, closedAt, compute);
+                }
+                return memo.view(); // this reader's refresh, or another's, is on its way
+            }
         }
+        return refresh(surveyId, interval, minNew, closedAt, compute, generation.get());
+    }
+
+    private void refreshInBackground(long surveyId, Duration interval, long minNew, OffsetDateTime closedAt,
+            Function<OffsetDateTime, Computed> compute) {
+        long startedIn = generation.get();
         try {
-            ResultsView view = getStored(surveyId, intervalMillis, minNew, closedAt, compute);
-            memos.put(surveyId, new Memo(view.generatedAt(), view, nanos.getAsLong()));
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    refresh(surveyId, interval, minNew, closedAt, compute, startedIn);
+                } catch (RuntimeException e) {
+                    LOG.warn("Published results could not be refreshed; the memo is served meanwhile: " + e.getMessage());
+                } finally {
+                    refreshing.remove(surveyId);
+                }
+            });
+        } catch (RuntimeException e) { // the pool refuses work (shutting down): the next reader tries again
+            refreshing.remove(surveyId);
+        }
+    }
+
+    private ResultsView refresh(long surveyId, Duration interval, long minNew, OffsetDateTime closedAt,
+            Function<OffsetDateTime, Computed> compute, long startedIn) {
+        try {
+            ResultsView view = getStored(surveyId, interval.toMillis(), minNew, closedAt, compute);
+            Memo fresh = new Memo(view.generatedAt(), view, nanos.getAsLong());
+            if (generation.get() == startedIn) {
+                memos.put(surveyId, fresh);
+            }
             return view;
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot read or publish results", e);
@@ -110,18 +174,25 @@ public class PublishedResults {
 
     /** Ends every memo of this instance now, as their lifetime would (tests that age the stored snapshot). */
     void forgetMemos() {
+        generation.incrementAndGet();
         memos.clear();
+    }
+
+    /** Whether a background refresh of the survey's memo is under way (tests wait for it). */
+    boolean isRefreshing(long surveyId) {
+        return refreshing.containsKey(surveyId);
     }
 
     /**
      * A snapshot as this instance last served it. Public readers come in crowds (a broadcast
-     * links the results page); within {@link #MEMO_LIFETIME} they are served from memory, with
-     * no query and no parse, so that reading results never competes with storing answers.
+     * links the results page); they are served from memory, with no query and no parse, so that
+     * reading results never competes with storing answers.
      */
     private record Memo(OffsetDateTime publishedAt, ResultsView view, long atNanos) {
 
-        boolean servesAt(long nanos, long lifetimeNanos, OffsetDateTime closedAt) {
-            return nanos - atNanos < lifetimeNanos && (closedAt == null || !publishedAt.isBefore(closedAt));
+        /** False for a snapshot from before the survey closed: the final results replace it at once. */
+        boolean covers(OffsetDateTime closedAt) {
+            return closedAt == null || !publishedAt.isBefore(closedAt);
         }
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +26,14 @@ class RecentSurveys {
 
     static final Duration LIFETIME = Duration.ofSeconds(1);
 
-    private record Entry(Optional<SurveySnapshot> survey, long readAtNanos) {
+    /**
+     * How long a stale entry is still handed out while another caller reads the row again. A
+     * crowd arriving as an entry expires would otherwise read the same row all at once, every
+     * second; one of them reads it, the others go on with what was read a moment ago.
+     */
+    static final Duration STALE_LIMIT = Duration.ofSeconds(5);
+
+    private record Entry(Optional<SurveySnapshot> survey, long readAtNanos, AtomicBoolean reading) {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -32,16 +41,31 @@ class RecentSurveys {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    /** The entries' clock (nanoseconds); tests move it instead of waiting. */
+    LongSupplier nanos = System::nanoTime;
+
     Optional<SurveySnapshot> get(String slug, Supplier<Optional<SurveySnapshot>> read) {
-        long now = System.nanoTime();
+        long now = nanos.getAsLong();
         Entry entry = entries.get(slug);
-        if (entry != null && now - entry.readAtNanos() < LIFETIME.toNanos()) {
-            return entry.survey();
+        if (entry != null) {
+            long age = now - entry.readAtNanos();
+            if (age < LIFETIME.toNanos()) {
+                return entry.survey();
+            }
+            if (age < STALE_LIMIT.toNanos() && !entry.reading().compareAndSet(false, true)) {
+                return entry.survey(); // another caller is reading the row right now
+            }
         }
-        Optional<SurveySnapshot> survey = read.get();
-        // Unknown slugs are not remembered: anyone may ask for any name.
-        survey.ifPresent(s -> entries.put(slug, new Entry(survey, now)));
-        return survey;
+        try {
+            Optional<SurveySnapshot> survey = read.get();
+            // Unknown slugs are not remembered: anyone may ask for any name.
+            survey.ifPresent(s -> entries.put(slug, new Entry(survey, now, new AtomicBoolean())));
+            return survey;
+        } finally {
+            if (entry != null) {
+                entry.reading().set(false);
+            }
+        }
     }
 
     /** Drops the slug now and again when the current transaction ends (a read in between saw the old row). */

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.viche.support.Api.asAdmin;
 import static org.viche.support.Api.open;
@@ -126,19 +127,35 @@ class ResultsPublicationTest {
     }
 
     @Test
-    void aCrowdOfReadersWithinASecondIsServedFromMemoryAndTheDatabaseAfterIt() throws SQLException {
+    void aCrowdOfReadersIsServedFromMemoryWhileTheDatabaseIsReadInTheBackground() throws Exception {
         String slug = openSurvey("crowd-read", REGIONS);
         submit(slug, "UA-14", Map.of("arrangement", "sez"));
+        long surveyId = surveyId(slug);
         java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
         published.useClock(clock::get);
         try {
             given().get(results(slug)).then().statusCode(200);
+            // what another instance would see if it had published this body
             execute("update viche.published_results set body = jsonb_set(body, '{responses}', '777') "
                     + "where survey_id = (select id from viche.survey where slug = ?)", slug);
             clock.addAndGet(PublishedResults.MEMO_LIFETIME.toNanos() - 1);
             given().get(results(slug)).then().statusCode(200).body("responses", not(equalTo(777)));
+            assertFalse(published.isRefreshing(surveyId), "within its lifetime the memo is served as it is");
+
+            // past it, the reader is still answered from memory at once, and the memo is refreshed behind it
             clock.addAndGet(1);
+            given().get(results(slug)).then().statusCode(200).body("responses", not(equalTo(777)));
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (published.isRefreshing(surveyId) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
             given().get(results(slug)).then().statusCode(200).body("responses", equalTo(777));
+
+            // a memo that could not be refreshed for STALE_LIMIT is not served: the reader waits for the database
+            execute("update viche.published_results set body = jsonb_set(body, '{responses}', '778') "
+                    + "where survey_id = (select id from viche.survey where slug = ?)", slug);
+            clock.addAndGet(PublishedResults.STALE_LIMIT.toNanos());
+            given().get(results(slug)).then().statusCode(200).body("responses", equalTo(778));
         } finally {
             published.useClock(System::nanoTime);
             published.forgetMemos();
