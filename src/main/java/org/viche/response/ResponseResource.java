@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -84,12 +85,16 @@ public class ResponseResource {
     @APIResponse(responseCode = "201", description = "Stored; the receipt lets the respondent verify it was counted")
     @APIResponse(responseCode = "422", description = "Invalid answers, region or language; nothing stored")
     @APIResponse(responseCode = "429", description = "Too many submissions; see Retry-After")
-    public Response submit(@PathParam("slug") String slug,
-            @Parameter(description = "Client-chosen retry key (1-200 printable ASCII characters), scoped to the "
+    // Documentation on the method, not on the parameters: the JDK parses a method's parameter
+    // annotations afresh each time they are asked for, and the body reader asks on every request
+    // (because of BodyLimitInterceptor) — with the example text there, a tenth of a submission's cost.
+    @Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
+            description = "Client-chosen retry key (1-200 printable ASCII characters), scoped to the "
                     + "partner token; anonymous keys share one scope per survey, so draw them at random (e.g. a UUID)")
-            @HeaderParam("Idempotency-Key") String idempotencyKey,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-                    name = "partner submission", value = SINGLE_EXAMPLE))) @NotNull SubmissionRequest request) {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "partner submission", value = SINGLE_EXAMPLE)))
+    public Response submit(@PathParam("slug") String slug, @HeaderParam("Idempotency-Key") String idempotencyKey,
+            @NotNull SubmissionRequest request) {
         SurveySnapshot survey = surveys.findPublic(slug);
         if (idempotencyKey != null) {
             requireWellFormed(idempotencyKey, "Idempotency-Key");
@@ -125,10 +130,9 @@ public class ResponseResource {
             description = "Each item is validated and stored on its own: one bad item never rejects the others. "
                     + "Results come in item order: status 201 with id and receipt, or a 4xx status with a problem. "
                     + "All accepted items are committed together before the answer is sent.")
-    public BatchResponse batch(@PathParam("slug") String slug,
-            @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
-                    name = "two items, each with its own retry key", value = BATCH_EXAMPLE)))
-            @NotNull @Valid BatchRequest request) {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
+            name = "two items, each with its own retry key", value = BATCH_EXAMPLE)))
+    public BatchResponse batch(@PathParam("slug") String slug, @NotNull @Valid BatchRequest request) {
         SurveySnapshot survey = surveys.findPublic(slug);
         List<ResponseService.BatchItem> items = new ArrayList<>();
         ApiException[] itemErrors = new ApiException[request.items().size()];
