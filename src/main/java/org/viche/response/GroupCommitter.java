@@ -36,7 +36,8 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
      * {@code state} moves once, from QUEUED to TAKEN (a committer has it) or to WITHDRAWN (its
      * caller gave up first); whoever moves it decides its fate.
      */
-    private record Pending<I, O>(List<I> items, CompletableFuture<List<O>> result, AtomicInteger state) {
+    private record Pending<I, O>(List<I> items, CompletableFuture<List<O>> result, AtomicInteger state,
+            long deadlineNanos) {
 
         static final int QUEUED = 0;
         static final int TAKEN = 1;
@@ -55,7 +56,14 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
     private final Function<List<I>, List<O>> commit;
     private final int maxItemsPerCommit;
     private final List<Thread> committers = new ArrayList<>();
+    private final Thread sweeper;
     private volatile boolean running = true;
+
+    /** How often queued asynchronous work is checked for a deadline that has passed. */
+    private static final long SWEEP_MILLIS = 50;
+
+    /** The deadline of work whose caller waits and withdraws it itself. */
+    private static final long NO_DEADLINE = Long.MIN_VALUE;
 
     /**
      * @param commit stores a list of items in ONE transaction and returns their results in
@@ -70,6 +78,9 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
             committers.add(thread);
             thread.start();
         }
+        sweeper = new Thread(this::sweepExpired, name + "-deadlines");
+        sweeper.setDaemon(true);
+        sweeper.start();
     }
 
     /**
@@ -81,7 +92,8 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         if (!running) {
             throw new IllegalStateException("Group committer is shut down");
         }
-        Pending<I, O> pending = new Pending<>(List.copyOf(items), new CompletableFuture<>(), new AtomicInteger(Pending.QUEUED));
+        Pending<I, O> pending = new Pending<>(List.copyOf(items), new CompletableFuture<>(), new AtomicInteger(Pending.QUEUED),
+                NO_DEADLINE); // the caller keeps its own time
         queue.add(pending);
         try {
             try {
@@ -99,6 +111,41 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
                 throw runtime;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * As {@link #submit}, without a thread waiting: the future completes once the commit holding
+     * the items succeeded (on the committer's thread), exceptionally with the commit's failure,
+     * or with a {@link TimeoutException} when no committer took the work within the timeout (it
+     * was withdrawn unstarted: nothing of it is stored). Work a committer has taken completes with
+     * its transaction, however long that takes.
+     */
+    public CompletableFuture<List<O>> submitAsync(List<I> items, long timeout, TimeUnit unit) {
+        if (!running) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Group committer is shut down"));
+        }
+        Pending<I, O> pending = new Pending<>(List.copyOf(items), new CompletableFuture<>(), new AtomicInteger(Pending.QUEUED),
+                System.nanoTime() + unit.toNanos(timeout));
+        queue.add(pending);
+        return pending.result();
+    }
+
+    /** Withdraws queued asynchronous work whose deadline has passed, as a waiting caller would. */
+    private void sweepExpired() {
+        while (running || !queue.isEmpty()) {
+            long now = System.nanoTime();
+            for (Pending<I, O> pending : queue) {
+                if (pending.deadlineNanos() != NO_DEADLINE && now - pending.deadlineNanos() > 0 && pending.withdraw()) {
+                    queue.remove(pending);
+                    pending.result().completeExceptionally(new TimeoutException("No committer took the work in time"));
+                }
+            }
+            try {
+                Thread.sleep(SWEEP_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
         }
     }
 
@@ -189,5 +236,6 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         for (Thread thread : committers) {
             thread.join(10_000);
         }
+        sweeper.interrupt();
     }
 }

@@ -2,6 +2,8 @@ package org.viche.response;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -90,6 +92,24 @@ public class ResponseCommitter {
             LOG.error("Responses could not be stored", e);
             throw new NotStoredException(e);
         }
+    }
+
+    /**
+     * As {@link #store(List)}, with no thread waiting for the commit: the future completes on the
+     * committer's thread once the commit succeeded, or exceptionally with {@link NotStoredException}
+     * (withdrawn before a transaction held it, or its transaction failed) — never "not stored" for
+     * work that commits.
+     */
+    public CompletableFuture<List<ResponseStore.StoreOutcome>> storeAsync(List<ResponseStore.NewResponse> responses) {
+        return committer.submitAsync(responses, config.timeoutSeconds(), TimeUnit.SECONDS)
+                .exceptionallyCompose(failure -> {
+                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure;
+                    if (!(cause instanceof TimeoutException)) {
+                        LOG.error("Responses could not be stored", cause);
+                    }
+                    return CompletableFuture.failedFuture(new NotStoredException(cause));
+                });
     }
 
     /** One group, one transaction: runs on a committer thread. */

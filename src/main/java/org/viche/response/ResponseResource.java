@@ -3,6 +3,8 @@ package org.viche.response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -41,7 +43,11 @@ import org.viche.survey.SurveySnapshot;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/v1/surveys/{slug}/responses")
@@ -75,6 +81,9 @@ public class ResponseResource {
     @Inject
     SecurityIdentity caller;
 
+    @Inject
+    CurrentIdentityAssociation identities;
+
     @Context
     HttpServerRequest http;
 
@@ -93,13 +102,41 @@ public class ResponseResource {
                     + "partner token; anonymous keys share one scope per survey, so draw them at random (e.g. a UUID)")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(
             name = "partner submission", value = SINGLE_EXAMPLE)))
-    public Response submit(@PathParam("slug") String slug, @HeaderParam("Idempotency-Key") String idempotencyKey,
+    public Uni<Response> submit(@PathParam("slug") String slug, @HeaderParam("Idempotency-Key") String idempotencyKey,
             @NotNull SubmissionRequest request) {
-        SurveySnapshot survey = surveys.findPublic(slug);
-        if (idempotencyKey != null) {
-            requireWellFormed(idempotencyKey, "Idempotency-Key");
+        // Runs on the I/O thread that read the request, and no thread waits for the commit: the
+        // response is written when the group commit holding it has committed. Only what needs
+        // the database (a survey or token not in memory, a refusal's rate-limit charge) goes to a
+        // worker thread. Checks in the order a blocking endpoint would make them: survey, key, caller.
+        io.vertx.core.Context requestContext = Vertx.currentContext();
+        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        return publicSurvey(slug).chain(survey -> {
+            if (idempotencyKey != null) {
+                requireWellFormed(idempotencyKey, "Idempotency-Key");
+            }
+            return identities.getDeferredIdentity()
+                    .chain(identity -> Uni.createFrom().completionStage(responses.submitAsync(survey, request,
+                            submitter(identity, address), Channel.API, idempotencyKey, Infrastructure.getDefaultWorkerPool())))
+                    .emitOn(onThreadOf(requestContext))
+                    .map(outcome -> created(outcome, survey));
+        });
+    }
+
+    /** The survey from memory when it is there (no thread hop); else read on a worker thread. */
+    private Uni<SurveySnapshot> publicSurvey(String slug) {
+        Optional<SurveySnapshot> remembered = surveys.findPublicIfRemembered(slug);
+        if (remembered.isPresent()) {
+            return Uni.createFrom().item(remembered.get());
         }
-        SubmitOutcome outcome = responses.submit(survey, request, submitter(), Channel.API, idempotencyKey);
+        return Uni.createFrom().item(() -> surveys.findPublic(slug)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    /** Back on the request's own event loop (the commit completes on a committer thread). */
+    private static Executor onThreadOf(io.vertx.core.Context context) {
+        return context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
+    }
+
+    private static Response created(SubmitOutcome outcome, SurveySnapshot survey) {
         if (!(outcome instanceof SubmitOutcome.Accepted accepted)) {
             throw SubmissionProblems.of(outcome, survey);
         }
@@ -186,8 +223,12 @@ public class ResponseResource {
      * stored with a response.
      */
     private Submitter submitter() {
+        return submitter(caller, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+    }
+
+    private Submitter submitter(SecurityIdentity caller, String address) {
         if (caller.isAnonymous()) {
-            return new Submitter.Anonymous(limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()));
+            return new Submitter.Anonymous(limits.clientHash(address));
         }
         UUID tokenId = CallerAttributes.tokenId(caller).orElseThrow();
         if (caller.hasRole(Roles.PARTNER)) {

@@ -8,6 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,30 +73,54 @@ public class ResponseService {
     }
 
     /**
-     * Submits one response.
+     * Submits one response, waiting for its outcome (the form, on a worker thread).
      *
      * @param key the sender's retry key (well-formed, see {@link IdempotencyKey#isWellFormed}), or null
      */
     public SubmitOutcome submit(SurveySnapshot survey, SubmissionRequest request, Submitter submitter, Channel channel,
             String key) {
+        try {
+            return submitAsync(survey, request, submitter, channel, key, Runnable::run).toCompletableFuture().join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
+    }
+
+    /**
+     * Submits one response without waiting: checks and validation run on the calling thread, in
+     * memory; the outcome completes when the group commit holding the response has committed (on
+     * the committer's thread). Nothing here blocks the caller, except on {@code blockingWork}: the
+     * rate-limit charge of a refused submission, which reads and writes the database.
+     *
+     * @param key the sender's retry key (well-formed, see {@link IdempotencyKey#isWellFormed}), or null
+     * @param blockingWork where work that waits for the database runs (a worker pool, or the caller's thread)
+     */
+    public CompletionStage<SubmitOutcome> submitAsync(SurveySnapshot survey, SubmissionRequest request,
+            Submitter submitter, Channel channel, String key, Executor blockingWork) {
         Optional<SubmitOutcome> refused = refusal(survey, submitter);
         if (refused.isPresent()) {
-            return refused.get();
+            return CompletableFuture.completedFuture(refused.get());
         }
         Prepared prepared = prepare(survey, request, submitter, channel, key);
         if (prepared.refusal() != null) {
             // Refused submissions count too, so a script that keeps sending bad ones is stopped by
             // its limit; they are charged on their own (valid ones are charged in the group commit).
-            OptionalLong retryAfter = limits.chargeRefused(chargeOf(survey, submitter));
-            return retryAfter.isPresent() ? new SubmitOutcome.RateLimited(retryAfter.getAsLong()) : prepared.refusal();
+            SubmissionLimits.RateCharge charge = chargeOf(survey, submitter);
+            return CompletableFuture.supplyAsync(() -> {
+                OptionalLong retryAfter = limits.chargeRefused(charge);
+                return retryAfter.isPresent() ? new SubmitOutcome.RateLimited(retryAfter.getAsLong()) : prepared.refusal();
+            }, blockingWork);
         }
-        List<ResponseStore.StoreOutcome> stored;
-        try {
-            stored = committer.store(List.of(prepared.response()));
-        } catch (ResponseCommitter.NotStoredException e) {
-            return new SubmitOutcome.NotStored();
-        }
-        return outcomeOf(stored.get(0), channel);
+        return committer.storeAsync(List.of(prepared.response())).handle((stored, failure) -> {
+            if (failure == null) {
+                return outcomeOf(stored.get(0), channel);
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof ResponseCommitter.NotStoredException) {
+                return new SubmitOutcome.NotStored();
+            }
+            throw failure instanceof CompletionException completion ? completion : new CompletionException(cause);
+        });
     }
 
     /** One item of a batch, with its own retry key (well-formed, or null). */

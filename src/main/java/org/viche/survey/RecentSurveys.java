@@ -68,6 +68,21 @@ class RecentSurveys {
         }
     }
 
+    /**
+     * The survey as remembered, without ever reading the database (for callers on an I/O
+     * thread): an entry within its lifetime, or a stale one while another caller reads the row.
+     * Empty means: ask {@link #get}, on a thread that may wait for the database.
+     */
+    Optional<SurveySnapshot> peek(String slug) {
+        Entry entry = entries.get(slug);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        long age = nanos.getAsLong() - entry.readAtNanos();
+        boolean servable = age < LIFETIME.toNanos() || (age < STALE_LIMIT.toNanos() && entry.reading().get());
+        return servable ? entry.survey() : Optional.empty();
+    }
+
     /** Drops the slug now and again when the current transaction ends (a read in between saw the old row). */
     void forget(String slug) {
         AfterTransaction.nowAndAtTheEnd(transactions, () -> entries.remove(slug));

@@ -130,6 +130,15 @@ public class SurveyService {
                 .orElseThrow(() -> ApiException.notFound("No published survey named '" + slug + "'."));
     }
 
+    /**
+     * A published survey this instance remembers (see {@link RecentSurveys#peek}), without asking
+     * the database: for code on an I/O thread, which must not wait. Empty: call {@link #findPublic}
+     * on a worker thread.
+     */
+    public Optional<SurveySnapshot> findPublicIfRemembered(String slug) {
+        return recent.peek(slug).filter(s -> s.status() != SurveyStatus.DRAFT);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<SurveySnapshot> listOpen() {
         return surveys.listByStatus(SurveyStatus.OPEN).stream().map(this::snapshot).toList();

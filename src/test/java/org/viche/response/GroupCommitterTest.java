@@ -135,4 +135,26 @@ class GroupCommitterTest {
             callers.shutdownNow();
         }
     }
+
+    @Test
+    void asynchronousWorkNoCommitterTookInTimeIsWithdrawnAndWorkTakenCompletesWithItsCommit() throws Exception {
+        RecordingStore store = new RecordingStore();
+        try (GroupCommitter<Integer, String> committer = new GroupCommitter<>("test", 1, 1000, store::commit)) {
+            // taken at once, then held in its commit far past its own deadline
+            java.util.concurrent.CompletableFuture<List<String>> taken = committer.submitAsync(List.of(1), 50, TimeUnit.MILLISECONDS);
+            assertTrue(store.firstCommitEntered.await(10, TimeUnit.SECONDS));
+            // queued behind it, never taken before its deadline
+            java.util.concurrent.CompletableFuture<List<String>> queued = committer.submitAsync(List.of(2), 50, TimeUnit.MILLISECONDS);
+
+            java.util.concurrent.ExecutionException withdrawn = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> queued.get(10, TimeUnit.SECONDS));
+            assertTrue(withdrawn.getCause() instanceof java.util.concurrent.TimeoutException);
+            assertEquals(0, committer.queued(), "withdrawn work leaves the queue");
+            assertTrue(!taken.isDone(), "work a committer holds is not answered before its commit ends");
+
+            store.releaseFirstCommit.countDown();
+            assertEquals(List.of("ok-1"), taken.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of(List.of(1)), store.commits, "the withdrawn item was never committed");
+        }
+    }
 }
