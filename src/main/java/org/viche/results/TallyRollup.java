@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -48,8 +49,18 @@ public class TallyRollup {
     /** Held shared by inserts, exclusively by the fold while it reads the horizon ("viche_r1"). */
     static final long INSERT_LOCK = 0x76696368655f7231L;
 
-    /** Most responses folded in one transaction: a backlog is folded in several. */
-    static final int MAX_PER_FOLD = 20_000;
+    /**
+     * Most responses folded in one transaction: a backlog is folded in several. Each is held in
+     * memory while its transaction runs; at 20,000 a backlog left by a burst of batches filled the
+     * container's 64 MB heap (bench/ingest at c=64).
+     */
+    static final int MAX_PER_FOLD = 2_000;
+
+    /**
+     * One fold at a time in this instance (the scheduled one, a publication's, the sealer's):
+     * another would only wait for the watermark's row lock, holding its own responses in memory.
+     */
+    private final ReentrantLock folding = new ReentrantLock();
 
     private static final String LOCK_WATERMARK = "select folded from tally_watermark for update";
 
@@ -95,6 +106,7 @@ public class TallyRollup {
      */
     public int fold() {
         int folded = 0;
+        folding.lock();
         try {
             long horizon = QuarkusTransaction.requiringNew().call(this::horizon);
             int n;
@@ -106,6 +118,8 @@ public class TallyRollup {
             LOG.debug("Roll-up skipped: " + e.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("The tally roll-up will retry: " + e.getMessage());
+        } finally {
+            folding.unlock();
         }
         return folded;
     }
