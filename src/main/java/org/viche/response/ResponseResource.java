@@ -3,7 +3,6 @@ package org.viche.response;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.UUID;
 
@@ -47,7 +46,6 @@ import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 
 @Path("/api/v1/surveys/{slug}/responses")
@@ -108,32 +106,18 @@ public class ResponseResource {
         // response is written when the group commit holding it has committed. Only what needs
         // the database (a survey or token not in memory, a refusal's rate-limit charge) goes to a
         // worker thread. Checks in the order a blocking endpoint would make them: survey, key, caller.
-        io.vertx.core.Context requestContext = Vertx.currentContext();
+        Executor requestThread = RequestThread.current();
         String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
-        return publicSurvey(slug).chain(survey -> {
+        return surveys.findPublicWithoutBlocking(slug).chain(survey -> {
             if (idempotencyKey != null) {
                 requireWellFormed(idempotencyKey, "Idempotency-Key");
             }
             return identities.getDeferredIdentity()
                     .chain(identity -> Uni.createFrom().completionStage(responses.submitAsync(survey, request,
                             submitter(identity, address), Channel.API, idempotencyKey, Infrastructure.getDefaultWorkerPool())))
-                    .emitOn(onThreadOf(requestContext))
+                    .emitOn(requestThread)
                     .map(outcome -> created(outcome, survey));
         });
-    }
-
-    /** The survey from memory when it is there (no thread hop); else read on a worker thread. */
-    private Uni<SurveySnapshot> publicSurvey(String slug) {
-        Optional<SurveySnapshot> remembered = surveys.findPublicIfRemembered(slug);
-        if (remembered.isPresent()) {
-            return Uni.createFrom().item(remembered.get());
-        }
-        return Uni.createFrom().item(() -> surveys.findPublic(slug)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-    }
-
-    /** Back on the request's own event loop (the commit completes on a committer thread). */
-    private static Executor onThreadOf(io.vertx.core.Context context) {
-        return context == null ? Runnable::run : command -> context.runOnContext(ignored -> command.run());
     }
 
     private static Response created(SubmitOutcome outcome, SurveySnapshot survey) {

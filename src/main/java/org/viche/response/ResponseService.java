@@ -73,7 +73,7 @@ public class ResponseService {
     }
 
     /**
-     * Submits one response, waiting for its outcome (the form, on a worker thread).
+     * Submits one response, waiting for its outcome: for callers on a thread that may wait.
      *
      * @param key the sender's retry key (well-formed, see {@link IdempotencyKey#isWellFormed}), or null
      */

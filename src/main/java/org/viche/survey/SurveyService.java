@@ -25,6 +25,9 @@ import org.viche.region.RegionScheme;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 /** Authoring and lifecycle of surveys: validation first, structure frozen once open. */
 @ApplicationScoped
 public class SurveyService {
@@ -137,6 +140,18 @@ public class SurveyService {
      */
     public Optional<SurveySnapshot> findPublicIfRemembered(String slug) {
         return recent.peek(slug).filter(s -> s.status() != SurveyStatus.DRAFT);
+    }
+
+    /**
+     * {@link #findPublic} for code on an I/O thread: from memory when the survey is there (no
+     * thread hop), else read on a worker thread — the I/O thread never waits for the database.
+     */
+    public Uni<SurveySnapshot> findPublicWithoutBlocking(String slug) {
+        Optional<SurveySnapshot> remembered = findPublicIfRemembered(slug);
+        if (remembered.isPresent()) {
+            return Uni.createFrom().item(remembered.get());
+        }
+        return Uni.createFrom().item(() -> findPublic(slug)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
@@ -30,6 +31,7 @@ import org.viche.invitation.InvitationCodes;
 import org.viche.ratelimit.SubmissionLimits;
 import org.viche.response.Channel;
 import org.viche.response.IdempotencyKey;
+import org.viche.response.RequestThread;
 import org.viche.response.ResponseService;
 import org.viche.response.SubmissionRequest;
 import org.viche.response.SubmitOutcome;
@@ -41,7 +43,10 @@ import org.viche.survey.SurveySnapshot;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The citizen's form: shows a survey's questions, turns the posted form into a submission for
@@ -100,9 +105,14 @@ public class SurveyFormResource {
 
     @GET
     @Operation(hidden = true)
-    public Response form(@PathParam("slug") String slug, @QueryParam("lang") String lang,
+    public Uni<Response> form(@PathParam("slug") String slug, @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        SurveySnapshot survey = surveys.findPublic(slug);
+        // On the I/O thread: nothing here waits for the database unless the survey is not in memory.
+        return surveys.findPublicWithoutBlocking(slug).map(survey -> blankForm(survey, lang, acceptLanguage));
+    }
+
+    private Response blankForm(SurveySnapshot survey, String lang, String acceptLanguage) {
+        String slug = survey.slug();
         PageMessages msg = PageTexts.of(languages.forSurvey(lang, acceptLanguage, survey));
         if (!survey.isOpen()) {
             return closed(survey, msg, 200);
@@ -118,41 +128,59 @@ public class SurveyFormResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response submit(@PathParam("slug") String slug, @QueryParam("lang") String lang,
+    public Uni<Response> submit(@PathParam("slug") String slug, @QueryParam("lang") String lang,
             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage, MultivaluedMap<String, String> form) {
-        SurveySnapshot survey = surveys.findPublic(slug);
-        PageMessages msg = PageTexts.of(languages.forSurvey(lang, acceptLanguage, survey));
-        if (!survey.isOpen()) {
-            return closed(survey, msg, 409);
-        }
-        String submission = submission(form);
-        if (!isBlank(FormAnswers.field(form, FormFields.HONEYPOT))) {
-            // Filled by a program, not a person (people never see the field): nothing is stored,
-            // and the answer looks like any refusal so the program learns nothing about the trap.
-            return refused(survey, msg, form, submission, List.of(new FieldError(null, "formRefused", "The form was refused.")));
-        }
-        FormAnswers.Conversion converted = FormAnswers.convert(survey.definition(), form);
-        SubmissionRequest request = new SubmissionRequest(FormAnswers.field(form, FormFields.REGION), msg.language(),
-                converted.answers(), FormAnswers.field(form, FormFields.INVITATION));
-        List<FieldError> formErrors = new ArrayList<>(converted.errors());
-        invitationError(survey, request.invitation()).ifPresent(formErrors::add);
-        if (!formErrors.isEmpty()) {
-            return refused(survey, msg, form, submission, withServiceErrors(survey, request, formErrors));
-        }
-        Submitter.Anonymous sender = new Submitter.Anonymous(
-                limits.clientHash(http.remoteAddress() == null ? null : http.remoteAddress().hostAddress()));
-        SubmitOutcome outcome = responses.submit(survey, request, sender, Channel.WEB, submission);
+        // As the API's submission: on the I/O thread, and no thread waits for the commit (see
+        // ResponseResource.submit); the thanks page is rendered back on the request's event loop.
+        RoutingContext request = vertxRequest.getCurrent();
+        Executor requestThread = RequestThread.current();
+        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        return surveys.findPublicWithoutBlocking(slug).chain(survey -> {
+            PageMessages msg = PageTexts.of(languages.forSurvey(lang, acceptLanguage, survey));
+            Posted posted = new Posted(survey, msg, form, submission(form), request);
+            if (!survey.isOpen()) {
+                return Uni.createFrom().item(closed(survey, msg, 409));
+            }
+            if (!isBlank(FormAnswers.field(form, FormFields.HONEYPOT))) {
+                // Filled by a program, not a person (people never see the field): nothing is stored,
+                // and the answer looks like any refusal so the program learns nothing about the trap.
+                return Uni.createFrom().item(refused(posted, List.of(new FieldError(null, "formRefused", "The form was refused."))));
+            }
+            FormAnswers.Conversion converted = FormAnswers.convert(survey.definition(), form);
+            SubmissionRequest answers = new SubmissionRequest(FormAnswers.field(form, FormFields.REGION), msg.language(),
+                    converted.answers(), FormAnswers.field(form, FormFields.INVITATION));
+            List<FieldError> formErrors = new ArrayList<>(converted.errors());
+            invitationError(survey, answers.invitation()).ifPresent(formErrors::add);
+            if (!formErrors.isEmpty()) {
+                return Uni.createFrom().item(refused(posted, withServiceErrors(survey, answers, formErrors)));
+            }
+            Submitter.Anonymous sender = new Submitter.Anonymous(limits.clientHash(address));
+            return Uni.createFrom().completionStage(responses.submitAsync(survey, answers, sender, Channel.WEB,
+                    posted.submission(), Infrastructure.getDefaultWorkerPool()))
+                    .emitOn(requestThread)
+                    .map(outcome -> answer(outcome, posted));
+        });
+    }
+
+    /** A posted form and what it needs to be shown again. */
+    private record Posted(SurveySnapshot survey, PageMessages msg, MultivaluedMap<String, String> form, String submission,
+            RoutingContext request) {
+    }
+
+    private Response answer(SubmitOutcome outcome, Posted posted) {
+        SurveySnapshot survey = posted.survey();
+        PageMessages msg = posted.msg();
         if (outcome instanceof SubmitOutcome.Accepted accepted) {
             return thanks(survey, msg, accepted.receipt().receipt());
         }
         if (outcome instanceof SubmitOutcome.Refused refused) {
-            return refused(survey, msg, form, submission, refused.errors());
+            return refused(posted, refused.errors());
         }
         if (outcome instanceof SubmitOutcome.InvitationRejected rejected) {
-            return refused(survey, msg, form, submission, List.of(invitationError(rejected.problem())));
+            return refused(posted, List.of(invitationError(rejected.problem())));
         }
         if (outcome instanceof SubmitOutcome.Closed) {
-            return closed(surveys.findPublic(slug), msg, 409);
+            return closed(survey, msg, 409); // it closed while this form was on its way
         }
         if (outcome instanceof SubmitOutcome.RateLimited limited) {
             throw new ApiException(429, "Too many requests", "Too many submissions from this client.", List.of(),
@@ -227,10 +255,10 @@ public class SurveyFormResource {
     }
 
     /** The form again with every answer and a fresh token: correcting it may take its time. */
-    private Response refused(SurveySnapshot survey, PageMessages msg, MultivaluedMap<String, String> form, String submission,
-            List<FieldError> errors) {
-        tokens.renew(vertxRequest.getCurrent());
-        return formPage(survey, msg, 422, forms.build(survey, msg, form, errors), submission);
+    private Response refused(Posted posted, List<FieldError> errors) {
+        tokens.renew(posted.request());
+        return formPage(posted.survey(), posted.msg(), 422, forms.build(posted.survey(), posted.msg(), posted.form(), errors),
+                posted.submission());
     }
 
     private Response formPage(SurveySnapshot survey, PageMessages msg, int status, FormPage form, String submission) {
