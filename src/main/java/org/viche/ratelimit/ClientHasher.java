@@ -46,6 +46,15 @@ public class ClientHasher {
     @Inject
     DataSource dataSource;
 
+    /**
+     * Whether today's key is in memory, so that {@link #hash} will not read the database (an
+     * I/O thread must not wait for it: the day's first hash is taken on a worker thread).
+     */
+    public boolean isReady() {
+        DayKey cached = current;
+        return cached != null && cached.day().equals(LocalDate.now(ZoneOffset.UTC));
+    }
+
     public String hash(String address) {
         byte[] key = keyFor(LocalDate.now(ZoneOffset.UTC));
         try {

@@ -16,6 +16,9 @@ import jakarta.inject.Inject;
 
 import org.viche.config.VicheConfig;
 
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+
 /**
  * The limits on submissions: per partner token, and per (hashed) client address and survey
  * for everyone else. A single submission is charged in the transaction that stores it (the
@@ -43,6 +46,17 @@ public class SubmissionLimits {
     /** The keyed hash of a client address (never the address itself). */
     public String clientHash(String address) {
         return hasher.hash(address);
+    }
+
+    /**
+     * {@link #clientHash} for code on an I/O thread: at once while today's key is in memory;
+     * the day's first hash (its key read or created in the database) on a worker thread.
+     */
+    public Uni<String> clientHashWithoutBlocking(String address) {
+        if (hasher.isReady()) {
+            return Uni.createFrom().item(hasher.hash(address));
+        }
+        return Uni.createFrom().item(() -> hasher.hash(address)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** The charge of an anonymous submission to a survey; empty when limits are off. */

@@ -53,6 +53,15 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
     }
 
     private final BlockingQueue<Pending<I, O>> queue = new LinkedBlockingQueue<>();
+
+    /**
+     * Items waiting for a committer. Callers no longer hold a thread each while they wait, so
+     * nothing else bounds the queue: past {@link #MAX_QUEUED_ITEMS} (a database that stopped
+     * answering) new work is refused at once, unqueued — "not stored" is then the truth.
+     */
+    private final AtomicInteger queuedItems = new AtomicInteger();
+
+    static final int MAX_QUEUED_ITEMS = 10_000;
     private final Function<List<I>, List<O>> commit;
     private final int maxItemsPerCommit;
     private final List<Thread> committers = new ArrayList<>();
@@ -94,13 +103,13 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         }
         Pending<I, O> pending = new Pending<>(List.copyOf(items), new CompletableFuture<>(), new AtomicInteger(Pending.QUEUED),
                 NO_DEADLINE); // the caller keeps its own time
+        queuedItems.addAndGet(items.size());
         queue.add(pending);
         try {
             try {
                 return pending.result().get(timeout, unit);
             } catch (TimeoutException | InterruptedException e) {
-                if (pending.withdraw()) {
-                    queue.remove(pending);
+                if (withdraw(pending)) {
                     throw e;
                 }
                 // A committer has it: its transaction decides, and the caller must hear the decision.
@@ -125,10 +134,36 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         if (!running) {
             return CompletableFuture.failedFuture(new IllegalStateException("Group committer is shut down"));
         }
+        if (queuedItems.addAndGet(items.size()) > MAX_QUEUED_ITEMS) {
+            queuedItems.addAndGet(-items.size());
+            return CompletableFuture.failedFuture(new TimeoutException("Too much work is waiting for a committer"));
+        }
         Pending<I, O> pending = new Pending<>(List.copyOf(items), new CompletableFuture<>(), new AtomicInteger(Pending.QUEUED),
                 System.nanoTime() + unit.toNanos(timeout));
         queue.add(pending);
+        if (!running && withdraw(pending)) { // shut down meanwhile: no committer will take it
+            pending.result().completeExceptionally(new IllegalStateException("Group committer is shut down"));
+        }
         return pending.result();
+    }
+
+    /** Takes queued work for a commit; false if its caller withdrew it first. */
+    private boolean take(Pending<I, O> pending) {
+        if (!pending.take()) {
+            return false;
+        }
+        queuedItems.addAndGet(-pending.items().size());
+        return true;
+    }
+
+    /** Withdraws work no committer has taken (it can then never commit); false if one has. */
+    private boolean withdraw(Pending<I, O> pending) {
+        if (!pending.withdraw()) {
+            return false;
+        }
+        queue.remove(pending);
+        queuedItems.addAndGet(-pending.items().size());
+        return true;
     }
 
     /** Withdraws queued asynchronous work whose deadline has passed, as a waiting caller would. */
@@ -136,8 +171,7 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         while (running || !queue.isEmpty()) {
             long now = System.nanoTime();
             for (Pending<I, O> pending : queue) {
-                if (pending.deadlineNanos() != NO_DEADLINE && now - pending.deadlineNanos() > 0 && pending.withdraw()) {
-                    queue.remove(pending);
+                if (pending.deadlineNanos() != NO_DEADLINE && now - pending.deadlineNanos() > 0 && withdraw(pending)) {
                     pending.result().completeExceptionally(new TimeoutException("No committer took the work in time"));
                 }
             }
@@ -172,7 +206,7 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
         while (running || !queue.isEmpty()) {
             try {
                 Pending<I, O> first = queue.poll(200, TimeUnit.MILLISECONDS);
-                if (first == null || !first.take()) {
+                if (first == null || !take(first)) {
                     continue; // nothing queued, or its caller withdrew it
                 }
                 group.add(first);
@@ -180,12 +214,16 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
                 Pending<I, O> next;
                 while (items < maxItemsPerCommit && (next = queue.peek()) != null
                         && items + next.items().size() <= maxItemsPerCommit && queue.remove(next)) {
-                    if (next.take()) {
+                    if (take(next)) {
                         group.add(next);
                         items += next.items().size();
                     }
                 }
-                commitGroup(group);
+                try {
+                    commitGroup(group);
+                } catch (Throwable unexpected) { // an Error: its callers hear it, and this committer goes on
+                    group.forEach(p -> p.result().completeExceptionally(unexpected));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -237,5 +275,10 @@ public final class GroupCommitter<I, O> implements AutoCloseable {
             thread.join(10_000);
         }
         sweeper.interrupt();
+        for (Pending<I, O> left : queue) { // added as the committers stopped: none will take it
+            if (withdraw(left)) {
+                left.result().completeExceptionally(new IllegalStateException("Group committer is shut down"));
+            }
+        }
     }
 }

@@ -105,6 +105,9 @@ public class ResponseCommitter {
                 .exceptionallyCompose(failure -> {
                     Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                             ? failure.getCause() : failure;
+                    if (cause instanceof Error) {
+                        return CompletableFuture.failedFuture(cause); // no telling what committed: not "not stored"
+                    }
                     if (!(cause instanceof TimeoutException)) {
                         LOG.error("Responses could not be stored", cause);
                     }

@@ -113,8 +113,9 @@ public class ResponseResource {
                 requireWellFormed(idempotencyKey, "Idempotency-Key");
             }
             return identities.getDeferredIdentity()
-                    .chain(identity -> Uni.createFrom().completionStage(responses.submitAsync(survey, request,
-                            submitter(identity, address), Channel.API, idempotencyKey, Infrastructure.getDefaultWorkerPool())))
+                    .chain(identity -> submitterWithoutBlocking(identity, address))
+                    .chain(submitter -> Uni.createFrom().completionStage(responses.submitAsync(survey, request,
+                            submitter, Channel.API, idempotencyKey, Infrastructure.getDefaultWorkerPool())))
                     .emitOn(requestThread)
                     .map(outcome -> created(outcome, survey));
         });
@@ -208,6 +209,14 @@ public class ResponseResource {
      */
     private Submitter submitter() {
         return submitter(caller, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+    }
+
+    /** As {@link #submitter(SecurityIdentity, String)}, never waiting for the database on the calling thread. */
+    private Uni<Submitter> submitterWithoutBlocking(SecurityIdentity caller, String address) {
+        if (caller.isAnonymous()) {
+            return limits.clientHashWithoutBlocking(address).map(Submitter.Anonymous::new);
+        }
+        return Uni.createFrom().item(submitter(caller, address));
     }
 
     private Submitter submitter(SecurityIdentity caller, String address) {

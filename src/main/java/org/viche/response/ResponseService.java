@@ -106,10 +106,11 @@ public class ResponseService {
             // Refused submissions count too, so a script that keeps sending bad ones is stopped by
             // its limit; they are charged on their own (valid ones are charged in the group commit).
             SubmissionLimits.RateCharge charge = chargeOf(survey, submitter);
+            // A copy: a caller that gives up (its client went away) cancels the copy, never the charge.
             return CompletableFuture.supplyAsync(() -> {
                 OptionalLong retryAfter = limits.chargeRefused(charge);
                 return retryAfter.isPresent() ? new SubmitOutcome.RateLimited(retryAfter.getAsLong()) : prepared.refusal();
-            }, blockingWork);
+            }, blockingWork).copy();
         }
         return committer.storeAsync(List.of(prepared.response())).handle((stored, failure) -> {
             if (failure == null) {

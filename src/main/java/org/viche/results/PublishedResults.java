@@ -160,7 +160,8 @@ public class PublishedResults {
             ResultsView view = getStored(surveyId, interval.toMillis(), minNew, closedAt, compute);
             Memo fresh = new Memo(view.generatedAt(), view, nanos.getAsLong());
             if (generation.get() == startedIn) {
-                memos.put(surveyId, fresh);
+                // a slow refresh must not put back an older snapshot than a faster one stored
+                memos.merge(surveyId, fresh, (old, now) -> now.publishedAt().isBefore(old.publishedAt()) ? old : now);
             }
             return view;
         } catch (SQLException | JsonProcessingException e) {

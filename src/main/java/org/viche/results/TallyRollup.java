@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,6 +60,8 @@ public class TallyRollup {
     /**
      * One fold at a time in this instance (the scheduled one, a publication's, the sealer's):
      * another would only wait for the watermark's row lock, holding its own responses in memory.
+     * A caller waits a moment for it, then leaves the work to the next fold — what is not folded
+     * is counted by readers past the watermark all the same.
      */
     private final ReentrantLock folding = new ReentrantLock();
 
@@ -106,7 +109,15 @@ public class TallyRollup {
      */
     public int fold() {
         int folded = 0;
-        folding.lock();
+        try {
+            // As a fold waiting for another's lock would: after a moment, leave it to the next one.
+            if (!folding.tryLock(250, TimeUnit.MILLISECONDS)) {
+                return 0;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
         try {
             long horizon = QuarkusTransaction.requiringNew().call(this::horizon);
             int n;

@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 import org.viche.error.ErrorResponses;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -30,25 +31,29 @@ public class PageErrorFilter {
     StaleFormRecovery staleForms;
 
     @ServerResponseFilter(priority = Priorities.USER + 100)
-    public void addErrorPage(ResteasyReactiveContainerRequestContext request, ContainerResponseContext response,
+    public Uni<Void> addErrorPage(ResteasyReactiveContainerRequestContext request, ContainerResponseContext response,
             RoutingContext rc) {
         int status = response.getStatus();
         String path = request.getUriInfo().getPath();
         if (status < 400 || response.hasEntity() || ErrorResponses.isApi(path) || path.startsWith("/q/")) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, HtmlResponses.HTML);
         if (status == 400 && request.getServerRequestContext() instanceof ResteasyReactiveRequestContext context) {
-            var form = staleForms.reshow(request.getMethod(), path, context.getFormData(), rc);
-            if (form.isPresent()) {
-                response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
-                response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-                // A form page: its fresh anti-forgery cookie must survive FormCookiePolicy.
-                response.getHeaders().putSingle(FormCookiePolicy.MARKER, "1");
-                response.setEntity(form.get());
-                return;
-            }
+            return staleForms.reshow(request.getMethod(), path, context.getFormData(), rc).map(form -> {
+                if (form.isPresent()) {
+                    response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "no-store");
+                    response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+                    // A form page: its fresh anti-forgery cookie must survive FormCookiePolicy.
+                    response.getHeaders().putSingle(FormCookiePolicy.MARKER, "1");
+                    response.setEntity(form.get());
+                } else {
+                    response.setEntity(pages.render(status));
+                }
+                return null;
+            });
         }
         response.setEntity(pages.render(status));
+        return Uni.createFrom().voidItem();
     }
 }

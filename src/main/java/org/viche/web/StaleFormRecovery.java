@@ -19,6 +19,7 @@ import org.viche.error.ApiException;
 import org.viche.survey.SurveyService;
 import org.viche.survey.SurveySnapshot;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -51,21 +52,22 @@ class StaleFormRecovery {
     @ConfigProperty(name = "quarkus.rest-csrf.form-field-name", defaultValue = "csrf-token")
     String tokenField;
 
-    /** The re-shown form as HTML, or empty when this refusal was not a survey form's post. */
-    Optional<String> reshow(String method, String path, FormData posted, RoutingContext rc) {
+    /**
+     * The re-shown form as HTML, or empty when this refusal was not a survey form's post. The
+     * survey comes from memory or is read on a worker thread: the refusal may be handled on an
+     * I/O thread, which must not wait for the database.
+     */
+    Uni<Optional<String>> reshow(String method, String path, FormData posted, RoutingContext rc) {
         Matcher form = FORM_PATH.matcher(path);
         if (!"POST".equals(method) || !form.matches() || posted == null || !posted.contains(tokenField) || rc == null) {
-            return Optional.empty();
+            return Uni.createFrom().item(Optional.empty());
         }
-        SurveySnapshot survey;
-        try {
-            survey = surveys.findPublic(form.group(1));
-        } catch (ApiException e) {
-            return Optional.empty();
-        }
-        if (!survey.isOpen()) {
-            return Optional.empty();
-        }
+        return surveys.findPublicWithoutBlocking(form.group(1))
+                .map(survey -> survey.isOpen() ? Optional.of(page(survey, posted, rc)) : Optional.<String>empty())
+                .onFailure(ApiException.class).recoverWithItem(Optional.empty());
+    }
+
+    private String page(SurveySnapshot survey, FormData posted, RoutingContext rc) {
         PageMessages msg = PageTexts.of(languages.forSurvey(rc.request().getParam("lang"),
                 rc.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE), survey));
         tokens.renew(rc);
@@ -74,8 +76,8 @@ class StaleFormRecovery {
                 .withNotice(msg.form_expired());
         Page layout = Page.of(msg.language(), page.survey().title(),
                 "/s/" + survey.slug(), Map.of(), LanguageResolver.offered(survey));
-        return Optional.of(PageTexts.in(msg.language(), SurveyFormResource.Templates.form(layout, page,
-                SurveyFormResource.submission(answers), null)).render());
+        return PageTexts.in(msg.language(), SurveyFormResource.Templates.form(layout, page,
+                SurveyFormResource.submission(answers), null)).render();
     }
 
     /** What the person posted, less the stale token. */

@@ -154,9 +154,9 @@ public class SurveyFormResource {
             if (!formErrors.isEmpty()) {
                 return Uni.createFrom().item(refused(posted, withServiceErrors(survey, answers, formErrors)));
             }
-            Submitter.Anonymous sender = new Submitter.Anonymous(limits.clientHash(address));
-            return Uni.createFrom().completionStage(responses.submitAsync(survey, answers, sender, Channel.WEB,
-                    posted.submission(), Infrastructure.getDefaultWorkerPool()))
+            return limits.clientHashWithoutBlocking(address)
+                    .chain(client -> Uni.createFrom().completionStage(responses.submitAsync(survey, answers,
+                            new Submitter.Anonymous(client), Channel.WEB, posted.submission(), Infrastructure.getDefaultWorkerPool())))
                     .emitOn(requestThread)
                     .map(outcome -> answer(outcome, posted));
         });

@@ -157,4 +157,30 @@ class GroupCommitterTest {
             assertEquals(List.of(List.of(1)), store.commits, "the withdrawn item was never committed");
         }
     }
+
+    @Test
+    void pastItsBoundTheQueueRefusesNewWorkAtOnceUnqueued() throws Exception {
+        RecordingStore store = new RecordingStore();
+        try (GroupCommitter<Integer, String> committer = new GroupCommitter<>("test", 1, 1000, store::commit)) {
+            java.util.concurrent.CompletableFuture<List<String>> held = committer.submitAsync(List.of(0), 10, TimeUnit.SECONDS);
+            assertTrue(store.firstCommitEntered.await(10, TimeUnit.SECONDS));
+            List<Integer> thousand = java.util.stream.IntStream.range(1, 1001).boxed().toList();
+            List<java.util.concurrent.CompletableFuture<List<String>>> waiting = new ArrayList<>();
+            for (int i = 0; i < GroupCommitter.MAX_QUEUED_ITEMS / 1000; i++) {
+                waiting.add(committer.submitAsync(thousand, 10, TimeUnit.SECONDS));
+            }
+            java.util.concurrent.CompletableFuture<List<String>> refused = committer.submitAsync(List.of(-1), 10, TimeUnit.SECONDS);
+            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+                    () -> refused.get(1, TimeUnit.SECONDS));
+            assertTrue(e.getCause() instanceof java.util.concurrent.TimeoutException, "refused unqueued, as 'not stored'");
+
+            store.releaseFirstCommit.countDown();
+            assertEquals(List.of("ok-0"), held.get(10, TimeUnit.SECONDS));
+            for (var w : waiting) {
+                assertEquals(1000, w.get(10, TimeUnit.SECONDS).size(), "the queued work is all committed");
+            }
+            // room again once the queue drained
+            assertEquals(List.of("ok-7"), committer.submitAsync(List.of(7), 10, TimeUnit.SECONDS).get(10, TimeUnit.SECONDS));
+        }
+    }
 }
