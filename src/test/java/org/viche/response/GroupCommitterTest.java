@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -141,14 +145,14 @@ class GroupCommitterTest {
         RecordingStore store = new RecordingStore();
         try (GroupCommitter<Integer, String> committer = new GroupCommitter<>("test", 1, 1000, store::commit)) {
             // taken at once, then held in its commit far past its own deadline
-            java.util.concurrent.CompletableFuture<List<String>> taken = committer.submitAsync(List.of(1), 50, TimeUnit.MILLISECONDS);
+            CompletableFuture<List<String>> taken = committer.submitAsync(List.of(1), 50, TimeUnit.MILLISECONDS);
             assertTrue(store.firstCommitEntered.await(10, TimeUnit.SECONDS));
             // queued behind it, never taken before its deadline
-            java.util.concurrent.CompletableFuture<List<String>> queued = committer.submitAsync(List.of(2), 50, TimeUnit.MILLISECONDS);
+            CompletableFuture<List<String>> queued = committer.submitAsync(List.of(2), 50, TimeUnit.MILLISECONDS);
 
-            java.util.concurrent.ExecutionException withdrawn = assertThrows(java.util.concurrent.ExecutionException.class,
+            ExecutionException withdrawn = assertThrows(ExecutionException.class,
                     () -> queued.get(10, TimeUnit.SECONDS));
-            assertTrue(withdrawn.getCause() instanceof java.util.concurrent.TimeoutException);
+            assertTrue(withdrawn.getCause() instanceof TimeoutException);
             assertEquals(0, committer.queued(), "withdrawn work leaves the queue");
             assertTrue(!taken.isDone(), "work a committer holds is not answered before its commit ends");
 
@@ -162,17 +166,17 @@ class GroupCommitterTest {
     void pastItsBoundTheQueueRefusesNewWorkAtOnceUnqueued() throws Exception {
         RecordingStore store = new RecordingStore();
         try (GroupCommitter<Integer, String> committer = new GroupCommitter<>("test", 1, 1000, store::commit)) {
-            java.util.concurrent.CompletableFuture<List<String>> held = committer.submitAsync(List.of(0), 10, TimeUnit.SECONDS);
+            CompletableFuture<List<String>> held = committer.submitAsync(List.of(0), 10, TimeUnit.SECONDS);
             assertTrue(store.firstCommitEntered.await(10, TimeUnit.SECONDS));
-            List<Integer> thousand = java.util.stream.IntStream.range(1, 1001).boxed().toList();
-            List<java.util.concurrent.CompletableFuture<List<String>>> waiting = new ArrayList<>();
+            List<Integer> thousand = IntStream.range(1, 1001).boxed().toList();
+            List<CompletableFuture<List<String>>> waiting = new ArrayList<>();
             for (int i = 0; i < GroupCommitter.MAX_QUEUED_ITEMS / 1000; i++) {
                 waiting.add(committer.submitAsync(thousand, 10, TimeUnit.SECONDS));
             }
-            java.util.concurrent.CompletableFuture<List<String>> refused = committer.submitAsync(List.of(-1), 10, TimeUnit.SECONDS);
-            java.util.concurrent.ExecutionException e = assertThrows(java.util.concurrent.ExecutionException.class,
+            CompletableFuture<List<String>> refused = committer.submitAsync(List.of(-1), 10, TimeUnit.SECONDS);
+            ExecutionException e = assertThrows(ExecutionException.class,
                     () -> refused.get(1, TimeUnit.SECONDS));
-            assertTrue(e.getCause() instanceof java.util.concurrent.TimeoutException, "refused unqueued, as 'not stored'");
+            assertTrue(e.getCause() instanceof TimeoutException, "refused unqueued, as 'not stored'");
 
             store.releaseFirstCommit.countDown();
             assertEquals(List.of("ok-0"), held.get(10, TimeUnit.SECONDS));

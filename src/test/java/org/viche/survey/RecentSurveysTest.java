@@ -45,14 +45,8 @@ class RecentSurveysTest {
     void whileOneCallerReadsAnExpiredEntryTheOthersGetTheLastOneRead() throws Exception {
         recent.get("s", () -> survey(1));
         clock.addAndGet(RecentSurveys.LIFETIME.toNanos());
-        CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Optional<SurveySnapshot>> reader = CompletableFuture.supplyAsync(() -> recent.get("s", () -> {
-            reading.countDown();
-            await(release);
-            return survey(2);
-        }));
-        assertTrue(reading.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Optional<SurveySnapshot>> reader = readingUntil(release, 2);
 
         AtomicInteger otherReads = new AtomicInteger();
         for (int i = 0; i < 20; i++) {
@@ -67,22 +61,27 @@ class RecentSurveysTest {
 
     @Test
     void pastTheStaleLimitEveryCallerReadsEvenWhileAnotherIsReading() throws Exception {
-        Optional<SurveySnapshot> first = survey(1);
-        recent.get("s", () -> first);
+        recent.get("s", () -> survey(1));
         clock.addAndGet(RecentSurveys.LIFETIME.toNanos());
-        CountDownLatch reading = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Optional<SurveySnapshot>> stuck = CompletableFuture.supplyAsync(() -> recent.get("s", () -> {
-            reading.countDown();
-            await(release);
-            return survey(2);
-        }));
-        assertTrue(reading.await(10, TimeUnit.SECONDS));
+        CompletableFuture<Optional<SurveySnapshot>> stuck = readingUntil(release, 2);
         clock.addAndGet(RecentSurveys.STALE_LIMIT.toNanos());
         Optional<SurveySnapshot> read = survey(3);
         assertSame(read, recent.get("s", () -> read));
         release.countDown();
         stuck.get(10, TimeUnit.SECONDS);
+    }
+
+    /** A caller that found the entry expired and is reading the row until {@code release}; returns once it reads. */
+    private CompletableFuture<Optional<SurveySnapshot>> readingUntil(CountDownLatch release, long readId) throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CompletableFuture<Optional<SurveySnapshot>> reader = CompletableFuture.supplyAsync(() -> recent.get("s", () -> {
+            reading.countDown();
+            await(release);
+            return survey(readId);
+        }));
+        assertTrue(reading.await(10, TimeUnit.SECONDS));
+        return reader;
     }
 
     private static void await(CountDownLatch latch) {
