@@ -6,6 +6,10 @@
 # usage: bench/profile-ingest.sh [SECONDS=30] [CONNECTIONS=16] [MODE=token]
 #   MODE: token | anon | form | batch (see ingest.lua); PORT (default 8094); the JVM options
 #   of the container, docker/Dockerfile (VICHE_JAVA_OPTS overrides them). The recording stays in /tmp/viche-ingest.jfr.
+#   PROFILER=async samples with async-profiler instead (fetched through ./mvnw from the Maven
+#   repository, tools.profiler:async-profiler; every thread's CPU time including native frames, 1 ms
+#   interval; JFR samples a few Java threads only) and prints the CPU time by thread and by layer
+#   (HTTP, REST, JSON, JDBC, Viche's own code...). Its stacks stay in /tmp/viche-ingest.collapsed.
 set -euo pipefail
 cd "$(dirname "$0")"
 source ./lib.sh
@@ -50,9 +54,22 @@ STORED_BEFORE=$(psql -X -d "$DB" -Atc "select count(*) from viche.response")
 JVM_BEFORE=$(cpu_ticks "$SERVICE_PID")
 PG_BEFORE=$(cpu_ticks $BACKENDS)
 STATS_BEFORE=$(db_stats)
-jcmd "$SERVICE_PID" JFR.start filename=$JFR settings=profile >/dev/null
-load 2 "$SECONDS_PER_RUN"
-jcmd "$SERVICE_PID" JFR.dump filename=$JFR >/dev/null
+if [ "${PROFILER:-jfr}" = async ]; then
+    AP=/tmp/viche-async-profiler
+    if [ ! -f "$AP/linux-x64/libasyncProfiler.so" ]; then
+        (cd .. && ./mvnw -q -B dependency:copy -Dartifact=tools.profiler:async-profiler:3.0:jar:linux-x64 \
+            -DoutputDirectory="$AP" -Dmdep.stripVersion=true)
+        unzip -o -q "$AP"/async-profiler*.jar -d "$AP"
+    fi
+    # the options quoted once more: jcmd would take "event=itimer" for an option of its own
+    jcmd "$SERVICE_PID" JVMTI.agent_load "$AP/linux-x64/libasyncProfiler.so" '"start,event=itimer,interval=1ms,threads"' >/dev/null
+    load 2 "$SECONDS_PER_RUN"
+    jcmd "$SERVICE_PID" JVMTI.agent_load "$AP/linux-x64/libasyncProfiler.so" '"stop,collapsed,file=/tmp/viche-ingest.collapsed"' >/dev/null
+else
+    jcmd "$SERVICE_PID" JFR.start filename=$JFR settings=profile >/dev/null
+    load 2 "$SECONDS_PER_RUN"
+    jcmd "$SERVICE_PID" JFR.dump filename=$JFR >/dev/null
+fi
 sleep 1 # PostgreSQL publishes its counters about once a second
 STORED=$(( $(psql -X -d "$DB" -Atc "select count(*) from viche.response") - STORED_BEFORE ))
 python3 - "$STORED" "$(getconf CLK_TCK)" "$(( $(cpu_ticks "$SERVICE_PID") - JVM_BEFORE ))" \
@@ -67,4 +84,8 @@ print(f"CPU per stored response: service {1e6 * jvm / tck / stored:.0f} us, "
 print("per stored response: " + ", ".join(f"{name} {d / stored:.2f}" for name, d in
       zip(["commits", "rows inserted", "rows updated", "rows deleted", "rows fetched"], delta)))
 PY
-jfr print --stack-depth 128 --events jdk.ExecutionSample "$JFR" | python3 profile_summary.py
+if [ "${PROFILER:-jfr}" = async ]; then
+    python3 profile_layers.py /tmp/viche-ingest.collapsed
+else
+    jfr print --stack-depth 128 --events jdk.ExecutionSample "$JFR" | python3 profile_summary.py
+fi
