@@ -18,6 +18,7 @@ import org.viche.config.VicheConfig;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The limits on submissions: per partner token, and per (hashed) client address and survey
@@ -42,6 +43,11 @@ public class SubmissionLimits {
 
     @Inject
     ClientHasher hasher;
+
+    /** The address a request came from (behind a trusted proxy, the one it forwards), or null. */
+    public static String addressOf(HttpServerRequest request) {
+        return request.remoteAddress() == null ? null : request.remoteAddress().hostAddress();
+    }
 
     /** The keyed hash of a client address (never the address itself). */
     public String clientHash(String address) {

@@ -103,8 +103,7 @@ public class ResponseCommitter {
     public CompletableFuture<List<ResponseStore.StoreOutcome>> storeAsync(List<ResponseStore.NewResponse> responses) {
         return committer.submitAsync(responses, config.timeoutSeconds(), TimeUnit.SECONDS)
                 .exceptionallyCompose(failure -> {
-                    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                            ? failure.getCause() : failure;
+                    Throwable cause = unwrapped(failure);
                     if (cause instanceof Error) {
                         return CompletableFuture.failedFuture(cause); // no telling what committed: not "not stored"
                     }
@@ -113,6 +112,11 @@ public class ResponseCommitter {
                     }
                     return CompletableFuture.failedFuture(new NotStoredException(cause));
                 });
+    }
+
+    /** What failed, without the {@link CompletionException} a dependent future wraps it in. */
+    static Throwable unwrapped(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
     /** One group, one transaction: runs on a committer thread. */

@@ -104,10 +104,10 @@ public class ResponseResource {
             @NotNull SubmissionRequest request) {
         // Runs on the I/O thread that read the request, and no thread waits for the commit: the
         // response is written when the group commit holding it has committed. Only what needs
-        // the database (a survey or token not in memory, a refusal's rate-limit charge) goes to a
-        // worker thread. Checks in the order a blocking endpoint would make them: survey, key, caller.
+        // the database (a survey or token not in memory, the day's first client hash, a refusal's
+        // rate-limit charge) goes to a worker thread. Checks in the order a blocking endpoint would make them: survey, key, caller.
         Executor requestThread = RequestThread.current();
-        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String address = SubmissionLimits.addressOf(http);
         return surveys.findPublicWithoutBlocking(slug).chain(survey -> {
             if (idempotencyKey != null) {
                 requireWellFormed(idempotencyKey, "Idempotency-Key");
@@ -208,7 +208,7 @@ public class ResponseResource {
      * stored with a response.
      */
     private Submitter submitter() {
-        return submitter(caller, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
+        return submitter(caller, SubmissionLimits.addressOf(http));
     }
 
     /** As {@link #submitter(SecurityIdentity, String)}, never waiting for the database on the calling thread. */

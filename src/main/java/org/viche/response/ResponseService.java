@@ -82,7 +82,7 @@ public class ResponseService {
         try {
             return submitAsync(survey, request, submitter, channel, key, Runnable::run).toCompletableFuture().join();
         } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            throw ResponseCommitter.unwrapped(e) instanceof RuntimeException runtime ? runtime : e;
         }
     }
 
@@ -116,7 +116,7 @@ public class ResponseService {
             if (failure == null) {
                 return outcomeOf(stored.get(0), channel);
             }
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            Throwable cause = ResponseCommitter.unwrapped(failure);
             if (cause instanceof ResponseCommitter.NotStoredException) {
                 return new SubmitOutcome.NotStored();
             }

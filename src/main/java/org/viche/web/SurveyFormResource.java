@@ -134,7 +134,7 @@ public class SurveyFormResource {
         // ResponseResource.submit); the thanks page is rendered back on the request's event loop.
         RoutingContext request = vertxRequest.getCurrent();
         Executor requestThread = RequestThread.current();
-        String address = http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
+        String address = SubmissionLimits.addressOf(http);
         return surveys.findPublicWithoutBlocking(slug).chain(survey -> {
             PageMessages msg = PageTexts.of(languages.forSurvey(lang, acceptLanguage, survey));
             Posted posted = new Posted(survey, msg, form, submission(form), request);
